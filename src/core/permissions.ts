@@ -1,0 +1,60 @@
+/**
+ * Every permission in lamtheo, decided here and nowhere else.
+ *
+ * A role is granted at a unit and, in one hierarchy, covers that unit's subtree. Whether a
+ * role may do an action depends on where the target unit sits relative to the grant's unit:
+ * - self: the target is the grant's unit
+ * - descendant: the target lies below it (its subtree)
+ * - ancestor: the target lies above it
+ * - sibling: the target shares its parent
+ * - unrelated: anything else
+ * The matrix test walks every route × role × relation against this table.
+ */
+import type { Role } from './actor';
+
+export type Relation = 'self' | 'descendant' | 'ancestor' | 'sibling' | 'unrelated';
+export const RELATIONS: readonly Relation[] = ['self', 'descendant', 'ancestor', 'sibling', 'unrelated'];
+
+const ANY: readonly Relation[] = RELATIONS;
+const SUBTREE: readonly Relation[] = ['self', 'descendant'];
+const SELF: readonly Relation[] = ['self'];
+const BELOW: readonly Relation[] = ['descendant'];
+const LINE: readonly Relation[] = ['self', 'descendant', 'ancestor'];
+
+type Rule = Partial<Record<Role, readonly Relation[]>>;
+
+const everyone = (relations: readonly Relation[]): Rule => ({
+  admin: relations, leader: relations, coordinator: relations, reporter: relations,
+  inspector: relations, editor: relations, viewer: relations,
+});
+
+export const POLICY = {
+  /** See the organization structure (structure is not confidential to members). */
+  'org.read': everyone(ANY),
+  /** Create units, rename, move, merge, split, dissolve; import units. */
+  'org.restructure': { admin: SUBTREE },
+  /** See users and their grants at a unit. */
+  'user.read': { admin: SUBTREE, leader: SUBTREE },
+  /** Create, edit, disable users at a unit; reset their passwords. */
+  'user.manage': { admin: SUBTREE },
+  /** Grant or revoke a role at a unit. */
+  'grant.manage': { admin: SUBTREE },
+  /** Revoke someone else's API tokens. */
+  'token.manage': { admin: SUBTREE },
+  /** Read the audit trail of a unit's subtree. */
+  'audit.read': { admin: SUBTREE, inspector: SUBTREE },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+export function allows(role: Role, action: Action, relation: Relation): boolean {
+  const relations: readonly Relation[] | undefined = (POLICY[action] as Rule)[role];
+  return relations?.includes(relation) ?? false;
+}
+
+/** The relations under which some role may do the action (used to skip needless tree lookups). */
+export function relationsFor(role: Role, action: Action): readonly Relation[] {
+  return (POLICY[action] as Rule)[role] ?? [];
+}
+

@@ -1,0 +1,25 @@
+/** The whole database as Kysely sees it: one table file per capability under ./tables. */
+import type { AuditHeadTable, AuditLogTable } from './tables/audit';
+import type { ApiTokensTable, GrantsTable, MetaTable, SessionsTable, UsersTable } from './tables/auth';
+import type {
+  OrgClosureTable, OrgEventsTable, OrgHierarchiesTable, OrgKindsTable, OrgLineageTable, OrgLinksTable,
+  OrgUnitsTable, OrgUnitVersionsTable,
+} from './tables/orgs';
+
+export interface Database {
+  meta: MetaTable;
+  org_hierarchies: OrgHierarchiesTable;
+  org_kinds: OrgKindsTable;
+  org_units: OrgUnitsTable;
+  org_unit_versions: OrgUnitVersionsTable;
+  org_links: OrgLinksTable;
+  org_closure: OrgClosureTable;
+  org_events: OrgEventsTable;
+  org_lineage: OrgLineageTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  grants: GrantsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}

@@ -1,0 +1,13 @@
+/** Every capability's routes, registered in one place so the whole API is visible at a glance. */
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from '../modules/audit/audit.routes';
+import { authRoutes } from '../modules/auth/auth.routes';
+import { orgRoutes } from '../modules/orgs/orgs.routes';
+import { userRoutes } from '../modules/users/users.routes';
+
+export async function registerModuleRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+}
