@@ -17,6 +17,8 @@ import { requestLang } from './http/locale';
 import { registerModuleRoutes } from './http/module-routes';
 import { registerWebApp } from './http/web-app';
 import { zodValidatorCompiler } from './http/validation';
+import { createFileStore } from './modules/files/file-store';
+import path from 'node:path';
 
 export interface AppOptions {
   handle: DbHandle;
@@ -34,6 +36,7 @@ export async function buildApp({ handle, config, logger = false }: AppOptions): 
   });
   app.decorate('db', handle);
   app.decorate('config', config);
+  app.decorate('fileStore', createFileStore(path.join(config.dataDir, 'files')));
   app.decorate('read', <T>(work: (db: typeof handle.db) => Promise<T>) => work(handle.db));
   app.decorate('write', <T>(work: Parameters<FastifyInstance['write']>[0]) => handle.db.transaction().execute(work) as Promise<T>);
 

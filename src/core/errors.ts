@@ -84,6 +84,7 @@ const entityNames: Record<string, Localized> = {
   grant: { vi: 'phân quyền', en: 'Grant' },
   api_token: { vi: 'khóa API', en: 'API token' },
   route: { vi: 'đường dẫn', en: 'Route' },
+  file: { vi: 'tệp', en: 'File' },
 };
 
 export function registerEntityName(entity: string, name: Localized): void {

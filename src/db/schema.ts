@@ -1,5 +1,7 @@
 /** The whole database as Kysely sees it: one table file per capability under ./tables. */
 import type { AuditHeadTable, AuditLogTable } from './tables/audit';
+import type { DocumentFilesTable, DocumentLinksTable, DocumentsTable } from './tables/documents';
+import type { FilesTable } from './tables/files';
 import type { ApiTokensTable, GrantsTable, MetaTable, SessionsTable, UsersTable } from './tables/auth';
 import type {
   OrgClosureTable, OrgEventsTable, OrgHierarchiesTable, OrgKindsTable, OrgLineageTable, OrgLinksTable,
@@ -22,4 +24,8 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  files: FilesTable;
+  documents: DocumentsTable;
+  document_links: DocumentLinksTable;
+  document_files: DocumentFilesTable;
 }
