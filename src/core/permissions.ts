@@ -43,6 +43,26 @@ export const POLICY = {
   'token.manage': { admin: SUBTREE },
   /** Read the audit trail of a unit's subtree. */
   'audit.read': { admin: SUBTREE, inspector: SUBTREE },
+  /** See report forms (definitions are not confidential). */
+  'report.form.read': everyone(ANY),
+  /** Create report forms owned by a unit and publish new versions of them. */
+  'report.form.manage': { admin: SUBTREE, leader: SUBTREE, coordinator: SUBTREE },
+  /** See the reporting schedules of a unit: its own, its superiors' (what it must report) and its subtree's. */
+  'report.schedule.read': everyone(LINE),
+  /** Set up who reports what, when and to whom, for a unit's subtree. */
+  'report.schedule.manage': { admin: SUBTREE, leader: SUBTREE, coordinator: SUBTREE },
+  /** Fill in, import figures into and submit a unit's own report. */
+  'report.fill': { reporter: SELF, coordinator: SELF },
+  /** See a unit's unsubmitted work (draft, or returned and being corrected): only the unit itself. */
+  'report.read.draft': { reporter: SELF, coordinator: SELF, leader: SELF },
+  /** See submitted versions of reports in a subtree. */
+  'report.read': { admin: SUBTREE, leader: SUBTREE, coordinator: SUBTREE, reporter: SUBTREE, inspector: SUBTREE, viewer: SUBTREE },
+  /** Accept or return the reports a unit receives, and mark highlights in them. */
+  'report.review': { leader: SELF, coordinator: SELF },
+  /** Read consolidated figures, completeness and trends of a subtree. */
+  'report.consolidation.read': { admin: SUBTREE, leader: SUBTREE, coordinator: SUBTREE, inspector: SUBTREE, viewer: SUBTREE, reporter: SELF },
+  /** Rebuild precomputed rollups from accepted reports. */
+  'report.rollup.recompute': { admin: SUBTREE },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -7,6 +7,10 @@ import type {
   OrgClosureTable, OrgEventsTable, OrgHierarchiesTable, OrgKindsTable, OrgLineageTable, OrgLinksTable,
   OrgUnitsTable, OrgUnitVersionsTable,
 } from './tables/orgs';
+import type {
+  NotificationsTable, ReminderJobsTable, ReportEventsTable, ReportFormVersionsTable, ReportFormsTable, ReportHighlightsTable,
+  ReportRollupsTable, ReportSchedulesTable, ReportValuesTable, ReportVersionsTable, ReportsTable,
+} from './tables/reporting';
 
 export interface Database {
   meta: MetaTable;
@@ -28,4 +32,15 @@ export interface Database {
   documents: DocumentsTable;
   document_links: DocumentLinksTable;
   document_files: DocumentFilesTable;
+  report_forms: ReportFormsTable;
+  report_form_versions: ReportFormVersionsTable;
+  report_schedules: ReportSchedulesTable;
+  reports: ReportsTable;
+  report_versions: ReportVersionsTable;
+  report_events: ReportEventsTable;
+  report_values: ReportValuesTable;
+  report_rollups: ReportRollupsTable;
+  report_highlights: ReportHighlightsTable;
+  notifications: NotificationsTable;
+  reminder_jobs: ReminderJobsTable;
 }
