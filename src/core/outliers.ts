@@ -88,8 +88,8 @@ export function peerOutlier(label: Localized, value: number, peers: readonly num
   return {
     kind: 'peers', score: Number.isFinite(t.score) ? t.score : null, median: t.median, reference: peers.length,
     message: {
-      vi: `${label.vi} = ${formatFigure(value)} ${direction.vi} so với ${peers.length} ${peerKind.vi} cùng loại: ${ratio.vi} (${formatFigure(t.median)}); ${score.vi}`,
-      en: `${label.en} = ${formatFigure(value, 'en')} is ${direction.en} against ${peers.length} peer ${peerKind.en}: ${ratio.en} (${formatFigure(t.median, 'en')}); ${score.en}`,
+      vi: `${label.vi} = ${formatFigure(value)} ${direction.vi} so với ${peers.length} ${peerKind.vi}: ${ratio.vi} (${formatFigure(t.median)}); ${score.vi}`,
+      en: `${label.en} = ${formatFigure(value, 'en')} is ${direction.en} against ${peers.length} ${peerKind.en}: ${ratio.en} (${formatFigure(t.median, 'en')}); ${score.en}`,
     },
   };
 }

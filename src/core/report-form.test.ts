@@ -110,7 +110,7 @@ describe('outliers', () => {
   });
   it('flags an inflated figure among peers and explains it in words', () => {
     const peers = [110, 95, 120, 101, 98, 130, 105, 115, 99, 108, 112, 97, 104, 118];
-    const finding = peerOutlier({ vi: 'Số buổi sinh hoạt chuyên đề', en: 'Thematic sessions' }, 480, peers, { vi: 'quận/huyện ủy', en: 'district committees' })!;
+    const finding = peerOutlier({ vi: 'Số buổi sinh hoạt chuyên đề', en: 'Thematic sessions' }, 480, peers, { vi: 'quận/huyện ủy cùng loại', en: 'peer district committees' })!;
     expect(finding.kind).toBe('peers');
     expect(finding.message.vi).toMatch(/^Số buổi sinh hoạt chuyên đề = 480 cao bất thường so với 14 quận\/huyện ủy cùng loại: gấp 4,\d+ lần trung vị \(106,5\); độ lệch chuẩn hóa [\d,]+, ngưỡng 3,5$/);
     expect(peerOutlier({ vi: 'x', en: 'x' }, 125, peers, { vi: 'a', en: 'a' })).toBeNull();

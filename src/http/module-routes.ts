@@ -2,7 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { notificationRoutes } from '../modules/notifications/notifications.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
+import { reportFormRoutes } from '../modules/report-forms/report-forms.routes';
+import { reportScheduleRoutes } from '../modules/report-schedules/report-schedules.routes';
+import { reportRoutes } from '../modules/reports/reports.routes';
 import { userRoutes } from '../modules/users/users.routes';
 
 export async function registerModuleRoutes(app: FastifyInstance): Promise<void> {
@@ -10,4 +14,8 @@ export async function registerModuleRoutes(app: FastifyInstance): Promise<void> 
   await app.register(orgRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(reportFormRoutes);
+  await app.register(reportScheduleRoutes);
+  await app.register(reportRoutes);
+  await app.register(notificationRoutes);
 }

@@ -202,3 +202,8 @@ export async function updateSchedule(db: Db, actor: Actor | null, scheduleId: nu
   await audit.record(db, actor, { entity: 'report_schedule', entityId: scheduleId, action: 'update', unitId: before.unit_id, before, after: input });
   return present(db, await loadSchedule(db, scheduleId));
 }
+
+/** Schedules whose consolidating unit is one of these (for the inbox of a committee's leaders). */
+export async function listSchedulesOwnedBy(db: Db, unitIds: number[]): Promise<ScheduleRow[]> {
+  return repo.listSchedules(db, { unitIds, includeInactive: true });
+}

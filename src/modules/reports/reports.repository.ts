@@ -148,3 +148,18 @@ export async function unitEnd(db: Db, unitId: number): Promise<string | null> {
   const row = await db.selectFrom('org_units').select('valid_to').where('id', '=', unitId).executeTakeFirst();
   return row?.valid_to ?? null;
 }
+
+export async function kindNames(db: Db): Promise<Map<string, { vi: string; en: string }>> {
+  const rows = await db.selectFrom('org_kinds').select(['code', 'name_vi', 'name_en']).execute();
+  return new Map(rows.map((r) => [r.code, { vi: r.name_vi, en: r.name_en }]));
+}
+
+/** Kind of each unit on a day (for units not in a reporting structure, e.g. the schedule's own unit). */
+export async function unitKindsOn(db: Db, unitIds: number[], day: string): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (unitIds.length === 0) return out;
+  const rows = await db.selectFrom('org_unit_versions').select(['unit_id', 'kind']).where('unit_id', 'in', unitIds)
+    .where('valid_from', '<=', day).orderBy('valid_from').execute();
+  for (const r of rows) out.set(r.unit_id, r.kind);
+  return out;
+}
