@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { consolidationRoutes } from '../modules/consolidation/consolidation.routes';
 import { notificationRoutes } from '../modules/notifications/notifications.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
 import { reportFormRoutes } from '../modules/report-forms/report-forms.routes';
@@ -17,5 +18,6 @@ export async function registerModuleRoutes(app: FastifyInstance): Promise<void> 
   await app.register(reportFormRoutes);
   await app.register(reportScheduleRoutes);
   await app.register(reportRoutes);
+  await app.register(consolidationRoutes);
   await app.register(notificationRoutes);
 }

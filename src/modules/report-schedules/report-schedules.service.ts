@@ -207,3 +207,7 @@ export async function updateSchedule(db: Db, actor: Actor | null, scheduleId: nu
 export async function listSchedulesOwnedBy(db: Db, unitIds: number[]): Promise<ScheduleRow[]> {
   return repo.listSchedules(db, { unitIds, includeInactive: true });
 }
+
+export async function listSchedulesOfType(db: Db, periodType: string): Promise<ScheduleRow[]> {
+  return repo.listSchedules(db, { periodType, includeInactive: false });
+}

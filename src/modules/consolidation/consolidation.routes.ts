@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requestLang } from '../../http/locale';
+import { completeness, completenessQuery, consolidation, consolidationQuery, trend, trendQuery } from './consolidation.contract';
+import * as done from './consolidation.completeness';
+import * as consolidations from './consolidation.service';
+
+export async function consolidationRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reporting'];
+
+  r.get('/api/v1/consolidation', {
+    schema: { tags, summary: 'Consolidated figures of a unit for a period, as structured then or now, with included and missing reports', querystring: consolidationQuery, response: { 200: consolidation } },
+  }, async (req) => app.read((db) => consolidations.consolidate(db, req.actor, req.query, requestLang(req))));
+
+  r.get('/api/v1/completeness', {
+    schema: { tags, summary: 'Each unit that must report: on time, late, missing, returned or not yet due; rolled up', querystring: completenessQuery, response: { 200: completeness } },
+  }, async (req) => app.read((db) => done.completeness(db, req.actor, req.query, requestLang(req))));
+
+  r.get('/api/v1/consolidation/trend', {
+    schema: { tags, summary: "A unit's consolidated figures across the periods of a schedule", querystring: trendQuery, response: { 200: trend } },
+  }, async (req) => app.read((db) => done.trend(db, req.actor, req.query, requestLang(req))));
+}
