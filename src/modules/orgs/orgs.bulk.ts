@@ -81,8 +81,14 @@ function checkShape(u: BulkUnitInput, i: number, hierarchies: Set<string>, kinds
   return out;
 }
 
+/** How messages point at another item of the batch ("mục 3"; an import says "dòng 4"). */
+export type ItemLabel = (index: number) => Localized;
+const defaultLabel: ItemLabel = (i) => ({ vi: `mục ${i + 1}`, en: `item ${i + 1}` });
+
 /** Every problem with the batch, by index and field; throws 403 when the actor may not add units under a parent. */
-export async function validateBulk(db: Db, actor: Actor | null, units: BulkUnitInput[]): Promise<{ issues: BulkIssue[]; plan: Plan }> {
+export async function validateBulk(
+  db: Db, actor: Actor | null, units: BulkUnitInput[], label: ItemLabel = defaultLabel,
+): Promise<{ issues: BulkIssue[]; plan: Plan }> {
   await access.authorize(db, actor, { action: 'org.restructure', unitId: null });
   const hierarchies = new Set((await repo.listHierarchies(db)).map((h) => h.code));
   const kinds = new Set((await repo.listKinds(db)).map((k) => k.code));
@@ -92,7 +98,7 @@ export async function validateBulk(db: Db, actor: Actor | null, units: BulkUnitI
   units.forEach((u, i) => {
     const first = byCode.get(u.code);
     if (first === undefined) byCode.set(u.code, i);
-    else issues.push(issue(i, 'code', `mã "${u.code}" bị lặp (đã có ở mục ${first + 1})`, `code "${u.code}" is repeated (first at item ${first + 1})`));
+    else issues.push(issue(i, 'code', `mã "${u.code}" bị lặp (đã có ở ${label(first).vi})`, `code "${u.code}" is repeated (first at ${label(first).en})`));
   });
   const referenced = units.flatMap((u) => [u.code, ...Object.values(u.parents).filter((p): p is string => !!p)]);
   const existing = new Map((await batch.unitsByCodes(db, referenced)).map((r) => [r.code, r]));

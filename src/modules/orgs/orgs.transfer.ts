@@ -85,7 +85,7 @@ export async function importUnits(
     }
   });
   const units = converted.map((c) => c.unit);
-  const { issues } = await validateBulk(db, actor, units);
+  const { issues } = await validateBulk(db, actor, units, (i) => ({ vi: `dòng ${parsed.rows[i].row}`, en: `row ${parsed.rows[i].row}` }));
   for (const i of issues) {
     if (i.field === 'validFrom' && !converted[i.index].dateOk) continue;
     errors.push({ row: parsed.rows[i.index].row, column: columnOf(i.field), message: i.message.vi, messageEn: i.message.en });
