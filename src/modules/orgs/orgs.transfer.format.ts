@@ -77,7 +77,7 @@ function toRows(format: 'csv' | 'xlsx', header: string[], body: Array<{ row: num
     if (cells.every((c) => c.trim() === '')) continue;
     const out: RawRow = { row };
     columns.forEach((c, i) => {
-      if (c) out[c] = (cells[i] ?? '').trim();
+      if (c) out[c] = unguard((cells[i] ?? '').trim());
     });
     rows.push(out);
   }
@@ -163,13 +163,22 @@ export interface ExportRow {
   validFrom: string;
 }
 
-function cells(r: ExportRow): string[] {
-  return [r.code, r.name, r.shortName ?? '', r.kind, r.parentCode ?? '', r.stateParentCode ?? '', formatVnDate(r.validFrom)];
+/**
+ * Spreadsheet programs run CSV cells that begin with = + - @ as formulas; such text is written
+ * behind an apostrophe (as spreadsheets do themselves) and the apostrophe is dropped on import.
+ */
+const FORMULA_START = /^[=+\-@]/;
+const guard = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+export const unguard = (text: string) => (/^'[=+\-@]/.test(text) ? text.slice(1) : text);
+
+function cells(r: ExportRow, csv = false): string[] {
+  const text = csv ? guard : (t: string) => t;
+  return [r.code, text(r.name), text(r.shortName ?? ''), r.kind, r.parentCode ?? '', r.stateParentCode ?? '', formatVnDate(r.validFrom)];
 }
 
 export function writeCsv(rows: ExportRow[]): Buffer {
   // The BOM makes spreadsheet programs read the file as UTF-8 (Vietnamese letters intact).
-  return Buffer.from(stringifyCsv([[...COLUMNS], ...rows.map(cells)], { bom: true, record_delimiter: '\r\n' }), 'utf8');
+  return Buffer.from(stringifyCsv([[...COLUMNS], ...rows.map((r) => cells(r, true))], { bom: true, record_delimiter: '\r\n' }), 'utf8');
 }
 
 export async function writeXlsx(rows: ExportRow[], title: string): Promise<Buffer> {

@@ -138,6 +138,14 @@ describe.each(databases)('org import and export on $name', (database) => {
     expect(lines.some((l) => l.startsWith('TO-A1-10-1,Tổ đảng số 1,,chi_bo,CB-A1-10,,01/03/2021'))).toBe(true);
   });
 
+  it.skipIf(database.skip)('never writes a CSV cell a spreadsheet would run as a formula', async () => {
+    const res = await upload(admin, [HEADER, "CB-F,'=HYPERLINK(1),,chi_bo,PB1,,01/01/2021"].join('\n'));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().created[0].name).toBe('=HYPERLINK(1)');
+    const csv = (await admin.inject({ url: '/api/v1/org-units/export?asOf=2021-06-30&rootCode=PB1' })).body;
+    expect(csv).toContain("CB-F,'=HYPERLINK(1),,chi_bo,PB1,,01/01/2021");
+  });
+
   it.skipIf(database.skip)('round-trips: export, import into an empty system, export again gives the same file', async () => {
     const other = await database.open();
     try {
