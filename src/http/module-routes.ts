@@ -5,6 +5,7 @@ import { authRoutes } from '../modules/auth/auth.routes';
 import { consolidationRoutes } from '../modules/consolidation/consolidation.routes';
 import { notificationRoutes } from '../modules/notifications/notifications.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
+import { orgTransferRoutes } from '../modules/orgs/orgs.transfer.routes';
 import { reportFormRoutes } from '../modules/report-forms/report-forms.routes';
 import { reportScheduleRoutes } from '../modules/report-schedules/report-schedules.routes';
 import { reportRoutes } from '../modules/reports/reports.routes';
@@ -13,6 +14,7 @@ import { userRoutes } from '../modules/users/users.routes';
 export async function registerModuleRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(orgRoutes);
+  await app.register(orgTransferRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(reportFormRoutes);
