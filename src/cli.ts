@@ -14,6 +14,8 @@ import * as users from './modules/users/users.service';
 import { ImportRejectedError, exportUnits, importUnits } from './modules/orgs/orgs.transfer';
 import { findUserByUsername } from './modules/auth/auth.repository';
 import { startServer } from './server';
+import { runReminders } from './modules/reports/reports.reminders';
+import { recomputeRollups } from './modules/reports/reports.rollups';
 
 const program = new Command();
 program
@@ -210,6 +212,28 @@ program.command('backup <file>')
       await handle.close();
     }
   });
+
+const remindersCmd = program.command('reminders').description('Report reminders: due soon, overdue, returned, accepted');
+remindersCmd.command('run')
+  .description('Plan the reminders due today, run due jobs once and send pending e-mails (SMTP_URL), then exit')
+  .action(async () => withDatabase(async (handle) => {
+    const config = loadConfig();
+    const result = await runReminders(handle.db, { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl }, { worker: `cli-${process.pid}` });
+    console.log(`planned ${result.planned}; jobs done ${result.jobs.done}, skipped ${result.jobs.skipped}, failed ${result.jobs.failed}; e-mails sent ${result.emails.sent}, not sent ${result.emails.notSent}, failed ${result.emails.failed}`);
+  }));
+
+const reportsCmd = program.command('reports').description('Reporting maintenance');
+reportsCmd.command('recompute')
+  .description('Rebuild precomputed rollups from accepted reports (optionally one schedule and period)')
+  .option('--schedule <id>', 'schedule id')
+  .option('--period <key>', 'period key, e.g. 2021-H1')
+  .action(async (opts: { schedule?: string; period?: string }) => withDatabase(async (handle) => {
+    const started = Date.now();
+    const result = await handle.db.transaction().execute((tx) => recomputeRollups(tx, SYSTEM_CLI, {
+      ...(opts.schedule ? { scheduleId: Number(opts.schedule) } : {}), ...(opts.period ? { periodKey: opts.period } : {}),
+    }));
+    console.log(`recomputed ${result.periods} schedule period(s) in ${Date.now() - started} ms`);
+  }));
 
 function describe(error: unknown): string {
   const e = error as { text?: { vi: string; en: string }; message?: string };

@@ -18,6 +18,8 @@ export interface Config {
   logLevel: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Seconds between reminder passes of the in-process scheduler; 0 turns it off. */
+  reminderIntervalSeconds: number;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -45,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? 'lamtheo <no-reply@lamtheo.local>',
+    reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS === '0' ? 0 : int('REMINDER_INTERVAL_SECONDS', 300, env),
   };
 }

@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate';
 import { DEMO_LOGINS, loadDemo } from './demo';
 import { isDemoDatabase } from './db/meta';
 import { countUnits } from './modules/orgs/orgs.repository';
+import { startReminderScheduler, type ReminderScheduler } from './modules/reports/reports.scheduler';
 
 export interface ServeOptions {
   /** Load the demo dataset when the database has no units yet (what `npm start` does). */
@@ -22,7 +23,16 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     await loadDemo(handle.db, { log: (line) => console.log(`  ${line}`) });
   }
   const app = await buildApp({ handle, config, logger: { level: config.logLevel } });
+  let reminders: ReminderScheduler | null = null;
+  app.addHook('onClose', async () => reminders?.stop());
   await app.listen({ host: config.host, port: config.port });
+  if (config.reminderIntervalSeconds > 0) {
+    reminders = startReminderScheduler(handle.db, { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl }, {
+      intervalMs: config.reminderIntervalSeconds * 1000, worker: `server-${process.pid}`,
+      onError: (error) => app.log.error(error, 'reminder pass failed'),
+      onPass: (r) => { if (r.planned || r.jobs.done || r.emails.sent) app.log.info(r, 'reminders'); },
+    });
+  }
   const url = `http://localhost:${config.port}`;
   console.log(`\nlamtheo đang chạy / is running: ${url}/app/  (API: ${url}/api/docs, database: ${handle.dialect})`);
   if (await isDemoDatabase(handle.db)) {

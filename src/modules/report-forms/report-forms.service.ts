@@ -85,10 +85,10 @@ export async function getForm(db: Db, actor: Actor | null, formId: number, versi
   return present(db, formId, version);
 }
 
-export async function createForm(db: Db, actor: Actor | null, input: CreateFormInput): Promise<Form> {
+export async function createForm(db: Db, actor: Actor | null, input: Omit<CreateFormInput, 'definition'> & { definition?: FormDefinition }): Promise<Form> {
   await access.authorize(db, actor, { action: 'report.form.manage', unitId: input.ownerUnitId });
   const definition: FormDefinition = input.definition ?? { indicators: [], sections: DEFAULT_SECTIONS, rules: [] };
-  checkDefinition(definition as FormDefinition);
+  checkDefinition(definition);
   if (await repo.codeTaken(db, input.code)) {
     throw new ConflictError({ vi: `Mã biểu mẫu "${input.code}" đã có`, en: `Form code "${input.code}" exists` }, { field: 'code' }, 'duplicate_code');
   }
@@ -105,7 +105,7 @@ export async function createForm(db: Db, actor: Actor | null, input: CreateFormI
   return created;
 }
 
-export async function publishVersion(db: Db, actor: Actor | null, formId: number, input: PublishVersionInput): Promise<Form> {
+export async function publishVersion(db: Db, actor: Actor | null, formId: number, input: Omit<PublishVersionInput, 'definition'> & { definition: FormDefinition }): Promise<Form> {
   const row = await repo.findForm(db, formId);
   if (!row) throw new NotFoundError('report_form', formId);
   await access.authorize(db, actor, { action: 'report.form.manage', unitId: row.owner_unit_id });
@@ -115,7 +115,7 @@ export async function publishVersion(db: Db, actor: Actor | null, formId: number
       en: `Version ${row.current_version} was published after the version ${input.baseVersion} you edited; reload`,
     }, { field: 'baseVersion', currentVersion: row.current_version }, 'version_conflict');
   }
-  checkDefinition(input.definition as FormDefinition);
+  checkDefinition(input.definition);
   const now = new Date().toISOString();
   const version = row.current_version + 1;
   await repo.insertVersion(db, {

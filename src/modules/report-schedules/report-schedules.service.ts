@@ -211,3 +211,7 @@ export async function listSchedulesOwnedBy(db: Db, unitIds: number[]): Promise<S
 export async function listSchedulesOfType(db: Db, periodType: string): Promise<ScheduleRow[]> {
   return repo.listSchedules(db, { periodType, includeInactive: false });
 }
+
+export async function listActiveSchedules(db: Db): Promise<ScheduleRow[]> {
+  return repo.listSchedules(db, { includeInactive: false });
+}
