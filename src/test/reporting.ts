@@ -58,3 +58,14 @@ export async function seedReporting(db: Kysely<Database>, tree: Tree): Promise<R
   };
   return { formId: form.id, scheduleId: schedule.id, users };
 }
+
+/** A multipart/form-data body with one file field, for upload routes. */
+export function multipartFile(field: string, filename: string, content: Buffer) {
+  const boundary = `----lamtheo${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI } from '../../core/actor';
 import type { Values } from '../../core/report-form';
@@ -97,6 +98,35 @@ describe.each(databases)('consolidation on $name', (database) => {
     await t.handle.db.transaction().execute((tx) => recomputeRollups(tx, SYSTEM_CLI, { scheduleId: setup.scheduleId }));
     const after = await queries.allRollups(t.handle.db, setup.scheduleId, PERIOD);
     expect(after).toEqual(before);
+  });
+
+  it.skipIf(database.skip)('exports an XLSX that opens with the same figures (units × indicators, periods, completeness)', async () => {
+    const json = (await btg.inject({ url: `/api/v1/consolidation?unit=${t.tree.city}&period=${PERIOD}` })).json();
+    const res = await btg.inject({ url: `/api/v1/consolidation/export.xlsx?unit=${t.tree.city}&period=${PERIOD}` });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Theo đơn vị', 'Theo kỳ', 'Tình hình báo cáo']);
+    const ws = wb.getWorksheet('Theo đơn vị')!;
+    let header: ExcelJS.Row | undefined;
+    let total: ExcelJS.Row | undefined;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === 'Đơn vị') header = row;
+      if (row.getCell(1).value === 'Tổng cộng') total = row;
+    });
+    const columns = (header!.values as unknown[]).slice(1) as string[];
+    for (const ind of json.indicators) {
+      const col = columns.findIndex((c) => c.startsWith(ind.name)) + 1;
+      expect(total!.getCell(col).value, ind.code).toBe(json.figures[ind.code].value);
+    }
+    const periods = wb.getWorksheet('Theo kỳ')!;
+    let h1: ExcelJS.Row | undefined;
+    periods.eachRow((row) => { if (row.getCell(1).value === '6 tháng đầu năm 2021') h1 = row; });
+    expect(h1!.getCell(2).value).toBe(json.figures[json.indicators[0].code].value);
+    const done = wb.getWorksheet('Tình hình báo cáo')!;
+    const statuses: string[] = [];
+    done.eachRow((row, n) => { if (n > 4) statuses.push(String(row.getCell(2).value)); });
+    expect(statuses.sort()).toEqual(['Bị trả lại', 'Chưa gửi', 'Chậm', 'Đúng hạn'].sort());
   });
 
   it.skipIf(database.skip)('as structured now: the same total mapped through merges, a dissolution and a split', async () => {

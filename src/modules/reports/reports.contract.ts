@@ -27,6 +27,8 @@ export const saveDraftBody = z.object({
 export type SaveDraftInput = z.infer<typeof saveDraftBody>;
 
 export const submitBody = z.object({ version: z.number().int().min(1) });
+/** For uploads: the version the import starts from, in the query string. */
+export const versionQuery = z.object({ version: z.coerce.number<number>().int().min(1) });
 export const returnBody = z.object({
   comment: z.string().trim().min(1, { message: msg('cần ghi rõ lý do trả lại', 'say why the report is returned') }).max(5000),
 });

@@ -1,17 +1,26 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, okResponse } from '../../core/contract';
+import { invalidField } from '../../core/errors';
 import { requestLang } from '../../http/locale';
 import {
   acceptBody, compiledNarrative, diffQuery, flag, highlightBody, highlightParams, inboxQuery, openReportBody, report, reportDiff,
-  reportListQuery, reportSummary, reportVersion, returnBody, saveDraftBody, submitBody, versionParams,
+  reportListQuery, reportSummary, reportVersion, returnBody, saveDraftBody, submitBody, versionParams, versionQuery,
 } from './reports.contract';
 import { flagsOfReport } from './reports.flags';
 import { getCompiled } from './reports.narrative';
 import * as review from './reports.review';
 import * as reports from './reports.service';
 import * as view from './reports.view';
+import { XLSX_TYPE, exportReportXlsx, importReportXlsx } from './reports.xlsx';
+
+async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart()) throw invalidField('file', 'hãy gửi tệp trong trường "file" (multipart/form-data)', 'send the file in the "file" field (multipart/form-data)');
+  const part = await req.file();
+  if (!part || part.fieldname !== 'file') throw invalidField('file', 'thiếu tệp trong trường "file"', 'the "file" field is missing');
+  return part.toBuffer();
+}
 
 const changed = z.object({ id: z.number().int(), status: z.string(), version: z.number().int() });
 
@@ -79,6 +88,25 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     await app.write((db) => review.removeHighlight(db, req.actor, req.params.id, req.params.highlightId));
     return { ok: true as const };
+  });
+
+  r.get('/api/v1/reports/:id/export.xlsx', {
+    schema: { tags, summary: "The report's figures as a spreadsheet (fill column D and import it back)", params: idParams, produces: [XLSX_TYPE] },
+  }, async (req, reply) => {
+    const file = await app.read((db) => exportReportXlsx(db, req.actor, req.params.id));
+    return reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.bytes);
+  });
+
+  r.post('/api/v1/reports/:id/import.xlsx', {
+    schema: {
+      tags, summary: 'Import own figures from a spreadsheet (field "file"); any bad cell rejects the file, naming each cell', params: idParams,
+      querystring: versionQuery, consumes: ['multipart/form-data'],
+      response: { 200: z.object({ id: z.number().int(), version: z.number().int(), imported: z.number().int() }) },
+    },
+  }, async (req) => {
+    const bytes = await uploadedFile(req);
+    const result = await app.write((db) => importReportXlsx(db, req.actor, req.params.id, req.query.version, bytes));
+    return { id: result.id, version: result.version, imported: result.imported };
   });
 
   r.get('/api/v1/review-inbox', {
