@@ -5,11 +5,13 @@ import { authRoutes } from '../modules/auth/auth.routes';
 import { citationRoutes } from '../modules/documents/citations.routes';
 import { documentRoutes } from '../modules/documents/documents.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
+import { orgTransferRoutes } from '../modules/orgs/orgs.transfer.routes';
 import { userRoutes } from '../modules/users/users.routes';
 
 export async function registerModuleRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(orgRoutes);
+  await app.register(orgTransferRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(documentRoutes);
