@@ -16,7 +16,8 @@ export async function citationRoutes(app: FastifyInstance): Promise<void> {
   r.post('/api/v1/citations/extract', {
     schema: {
       tags, summary: 'Find every document a text cites, once each, with what the registry has (JSON {text}, or multipart DOCX in "file")',
-      body: extractBody.optional(), consumes: ['application/json', 'multipart/form-data'], response: { 200: extractResponse },
+      // nullish: a multipart request reaches validation with no parsed body
+      body: extractBody.nullish(), consumes: ['application/json', 'multipart/form-data'], response: { 200: extractResponse },
     },
   }, async (req) => {
     const lang = requestLang(req);

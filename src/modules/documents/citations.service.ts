@@ -26,9 +26,13 @@ function registryKey(c: Citation): string | null {
   return c.key.startsWith('tw:') || c.key.startsWith('dh:') ? c.key : null;
 }
 
-/** The subject as a registry title ("Về xây dựng và phát triển …"), or the label when the text gives none. */
+/**
+ * A registry title: for a numbered document its subject ("Về xây dựng và phát triển …", the number
+ * is shown beside it); for one cited without a number the label leads, as it is what names it.
+ */
 function suggestedTitle(c: Citation): string {
   if (!c.subject) return c.label;
+  if (!c.number) return `${c.label} về ${c.subject}`;
   const first = c.subject[0];
   return first === first.toLocaleLowerCase('vi') ? `Về ${c.subject}` : c.subject;
 }

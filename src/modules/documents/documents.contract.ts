@@ -11,8 +11,9 @@ export const attachmentRole = z.enum(ATTACHMENT_ROLES);
 
 /** Identity of a document cited without a number, as the citation finder makes it ("tw:4:XII"). */
 export const citationKey = z.string().trim().max(120)
-  .regex(/^(tw|dh):[a-z0-9?][a-z0-9?:-]*$/, { message: msg('không phải mã trích dẫn hợp lệ (ví dụ tw:4:XII)', 'is not a valid citation key (e.g. tw:4:XII)') })
-  .transform((v) => v.replace(/:([ivxlc]+)$/, (_, r: string) => `:${r.toUpperCase()}`));
+  .regex(/^(tw|dh):[a-z0-9?][a-z0-9?:-]*$/i, { message: msg('không phải mã trích dẫn hợp lệ (ví dụ tw:4:XII)', 'is not a valid citation key (e.g. tw:4:XII)') })
+  // Keys are lower case but for the term or congress, a Roman numeral: "dh:thanh-pho:XVI".
+  .transform((v) => v.toLowerCase().replace(/:([ivxlc]+)$/, (_, r: string) => `:${r.toUpperCase()}`));
 
 export const documentSummary = z.object({
   id: z.number().int(),

@@ -103,7 +103,7 @@ async function resolveFields(db: Db, f: Fields, selfId: number | null) {
   }
   let issuerName = f.issuerName ?? null;
   if (f.issuerUnitId !== undefined && f.issuerUnitId !== null) {
-    if (!(await repo.unitExists(db, f.issuerUnitId))) throw invalidField('issuerUnitId', `không có đơn vị ${f.issuerUnitId}`, `no unit ${f.issuerUnitId}`);
+    await requireUnit(db, f.issuerUnitId);
     if (!issuerName) {
       const on = f.issuedOn ?? todayVn();
       issuerName = (await repo.unitNames(db, [{ unitId: f.issuerUnitId, on }])).get(`${f.issuerUnitId}@${on}`) ?? null;
@@ -155,7 +155,15 @@ function auditShape(r: AuditedFields) {
   };
 }
 
+/** A named issuing unit must exist before anyone's rights there can be judged: 400, not 403. */
+async function requireUnit(db: Db, unitId: number | null | undefined) {
+  if (unitId !== undefined && unitId !== null && !(await repo.unitExists(db, unitId))) {
+    throw invalidField('issuerUnitId', `không có đơn vị ${unitId}`, `no unit ${unitId}`);
+  }
+}
+
 export async function createDocument(db: Db, actor: Actor | null, input: CreateDocumentInput): Promise<DocumentView> {
+  await requireUnit(db, input.issuerUnitId);
   await authorizeManage(db, actor, input.issuerUnitId ?? null);
   const row = await resolveFields(db, input, null);
   const now = new Date().toISOString();
@@ -172,7 +180,10 @@ export async function updateDocument(db: Db, actor: Actor | null, id: number, in
   const has = (key: keyof UpdateDocumentInput) => Object.prototype.hasOwnProperty.call(input, key) && input[key] !== undefined;
   const pick = <T>(key: keyof UpdateDocumentInput, current: T): T => (has(key) ? (input[key] as T) : current);
   const issuerUnitId = pick<number | null>('issuerUnitId', before.issuer_unit_id);
-  if (issuerUnitId !== before.issuer_unit_id) await authorizeManage(db, actor, issuerUnitId);
+  if (issuerUnitId !== before.issuer_unit_id) {
+    await requireUnit(db, issuerUnitId);
+    await authorizeManage(db, actor, issuerUnitId);
+  }
   const fields: Fields = {
     kind: pick<DocumentKind>('kind', before.kind as DocumentKind),
     number: pick<string | null>('number', before.number_text) ?? undefined,

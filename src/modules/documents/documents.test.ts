@@ -109,9 +109,9 @@ describe.each(databases)('document registry on $name', (database) => {
     for (const [payload, field, vi, en] of cases) {
       const res = await s.admin.inject({ method: 'POST', url: '/api/v1/documents', payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(errorOf(res).message, field).toMatch(new RegExp(`${field.replace(/\./g, '\\.')}: ${vi.source}`));
+      expect(errorOf(res).message, field).toMatch(new RegExp(`${field.replace(/\./g, '\\.')}: .*${vi.source}`));
       const english = await s.admin.inject({ method: 'POST', url: '/api/v1/documents', payload, headers: { 'accept-language': 'en' } });
-      expect(errorOf(english).message, field).toMatch(new RegExp(`${field.replace(/\./g, '\\.')}: ${en.source}`));
+      expect(errorOf(english).message, field).toMatch(new RegExp(`${field.replace(/\./g, '\\.')}: .*${en.source}`));
     }
     expect(await countRows(t, 'documents')).toBe(before);
     const badQuery = await s.viewer.inject({ url: '/api/v1/documents?year=abc&kind=x' });
@@ -137,7 +137,7 @@ describe.each(databases)('document registry on $name', (database) => {
     expect((await search(`issuerUnit=${t.tree.districtA}`)).items.map((d) => d.number)).toEqual(['15-KH/QU']);
     const page = await search('limit=2&offset=0');
     expect(page.items).toHaveLength(2);
-    expect(page.total).toBe(6);
+    expect(page.total).toBe(5);
     const unnumbered = (await search('q=trung uong 4')).items[0];
     expect(unnumbered.citationKey).toBe('tw:4:XII');
   });
