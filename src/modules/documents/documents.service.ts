@@ -64,6 +64,13 @@ export async function documentSummaries(db: Db, ids: number[]): Promise<Map<numb
   return new Map(rows.map((r) => [r.id, toSummary(r)]));
 }
 
+/** The id of the registry entry with this number (any spelling), or null: for other modules and the demo. */
+export async function documentIdByNumber(db: Db, number: string): Promise<number | null> {
+  const parsed = tryParseDocumentNumber(number);
+  if (!parsed) return null;
+  return (await repo.findByNumberText(db, parsed.text))?.id ?? null;
+}
+
 export async function listKinds(db: Db, actor: Actor | null) {
   await authorizeRead(db, actor);
   return DOCUMENT_KINDS.map((k) => ({ code: k.code, nameVi: k.vi, nameEn: k.en, partyCode: k.partyCode, stateCode: k.stateCode }));
