@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractCitations, type Citation } from './citations';
 import { foldKeepingPositions } from './citation-patterns';
@@ -111,5 +112,17 @@ describe('citations in other real-style texts', () => {
     const folded = foldKeepingPositions(text);
     expect(folded).toHaveLength(text.length);
     expect(folded).toBe('dang bo “trung uong” khoa xii');
+  });
+
+  it('never throws on arbitrary text, and every mention is a slice of it', () => {
+    const pieces = fc.constantFrom('Chỉ thị số ', 'Nghị quyết ', 'Trung ương 4 ', '(khóa XII)', 'Đại hội XIII ', 'Đảng bộ thành phố ', 'của Bộ Chính trị',
+      ', ngày 15/5/2016', '05-CT/TW', '27/CT-TTg', ' về “', '”', 'ND-CP', '/', '-', ' ', '; ', 'của ', 'Kế hoạch này');
+    fc.assert(fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 40 }), (parts) => {
+      const text = parts.join('').normalize('NFC');
+      for (const c of extractCitations(text)) {
+        expect(c.mentions.length).toBeGreaterThan(0);
+        for (const m of c.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+      }
+    }), { numRuns: 300 });
   });
 });
