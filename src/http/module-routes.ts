@@ -4,6 +4,8 @@ import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { consolidationRoutes } from '../modules/consolidation/consolidation.routes';
 import { notificationRoutes } from '../modules/notifications/notifications.routes';
+import { citationRoutes } from '../modules/documents/citations.routes';
+import { documentRoutes } from '../modules/documents/documents.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
 import { orgTransferRoutes } from '../modules/orgs/orgs.transfer.routes';
 import { reportFormRoutes } from '../modules/report-forms/report-forms.routes';
@@ -22,4 +24,6 @@ export async function registerModuleRoutes(app: FastifyInstance): Promise<void> 
   await app.register(reportRoutes);
   await app.register(consolidationRoutes);
   await app.register(notificationRoutes);
+  await app.register(documentRoutes);
+  await app.register(citationRoutes);
 }
