@@ -129,3 +129,13 @@ describe('outliers', () => {
     expect(historyOutlier({ vi: 'X', en: 'X' }, 60, [25])).toBeNull();
   });
 });
+
+describe('issuer abbreviations for report numbers', async () => {
+  const { issuerAbbreviation } = await import('../output/report-docx');
+  it('takes the initials up to "ủy", without marks but keeping Đ', () => {
+    expect(issuerAbbreviation('Thành ủy Hải Phòng')).toBe('TU');
+    expect(issuerAbbreviation('Quận ủy Lê Chân')).toBe('QU');
+    expect(issuerAbbreviation('Ban Tuyên giáo Thành ủy')).toBe('BTGTU');
+    expect(issuerAbbreviation('Đảng ủy Khối các cơ quan thành phố')).toBe('ĐU');
+  });
+});

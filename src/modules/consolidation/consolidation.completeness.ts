@@ -12,7 +12,7 @@ import { comparePeriodKeys, periodLabel } from '../../core/periods';
 import { resultOf, emptyAccumulator } from '../../core/rollup';
 import type { Database } from '../../db/schema';
 import * as forms from '../report-forms/report-forms.service';
-import { loadSchedule, periodsOf, treeDateOf } from '../report-schedules/report-schedules.service';
+import { loadSchedule, periodsOf, treeDateOf, type ScheduleRow } from '../report-schedules/report-schedules.service';
 import { reportingStructure, type ReportingUnit } from '../report-schedules/report-schedules.structure';
 import * as reports from '../reports/reports.queries';
 import type { ReportRow } from '../reports/reports.queries';
@@ -48,6 +48,11 @@ function count(into: Completeness['summary'], unit: { status: Status; review: st
 export async function completeness(db: Db, actor: Actor | null, q: { unit: number; period: string; schedule?: number }, lang: Lang, today = todayVn()): Promise<Completeness> {
   const schedule = await resolveSchedule(db, q.unit, q.period, q.schedule);
   await authorizeRead(db, actor, schedule, q.unit);
+  return completenessFor(db, schedule, q, lang, today);
+}
+
+/** Completeness without a permission check, for callers that made theirs. */
+export async function completenessFor(db: Db, schedule: ScheduleRow, q: { unit: number; period: string }, lang: Lang, today = todayVn()): Promise<Completeness> {
   const treeDate = treeDateOf(schedule, q.period);
   const unit = await repo.unitOn(db, q.unit, treeDate);
   if (!unit) throw invalidField('unit', `đơn vị ${q.unit} không tồn tại vào cuối kỳ`, `unit ${q.unit} did not exist at the period's end`);

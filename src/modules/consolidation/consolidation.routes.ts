@@ -5,6 +5,8 @@ import { completeness, completenessQuery, consolidation, consolidationQuery, tre
 import * as done from './consolidation.completeness';
 import * as consolidations from './consolidation.service';
 import { consolidationXlsx } from './consolidation.xlsx';
+import { DOCX_TYPE, consolidationDocx, consolidationDocxQuery, docxOptions, reportDocx } from './consolidation.docx';
+import { idParams } from '../../core/contract';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,6 +23,20 @@ export async function consolidationRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const file = await app.read((db) => consolidationXlsx(db, req.actor, req.query));
     return reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.bytes);
+  });
+
+  r.get('/api/v1/consolidation/export.docx', {
+    schema: { tags, summary: 'The consolidated report in the Party format (number, place-date line, compiled narrative, tables by unit, completeness, recipients, signature)', querystring: consolidationDocxQuery, produces: [DOCX_TYPE] },
+  }, async (req, reply) => {
+    const file = await app.read((db) => consolidationDocx(db, req.actor, req.query));
+    return reply.header('content-type', DOCX_TYPE).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.bytes);
+  });
+
+  r.get('/api/v1/reports/:id/export.docx', {
+    schema: { tags, summary: "A unit's own report in the Party format", params: idParams, querystring: docxOptions, produces: [DOCX_TYPE] },
+  }, async (req, reply) => {
+    const file = await app.read((db) => reportDocx(db, req.actor, req.params.id, req.query));
+    return reply.header('content-type', DOCX_TYPE).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.bytes);
   });
 
   r.get('/api/v1/completeness', {

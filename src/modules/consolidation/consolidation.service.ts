@@ -175,9 +175,14 @@ async function consolidateNow(db: Db, b: Base, unitId: number, today: string, la
 export async function consolidate(db: Db, actor: Actor | null, q: ConsolidationQuery, lang: Lang): Promise<Consolidation> {
   const schedule = await resolveSchedule(db, q.unit, q.period, q.schedule);
   await authorizeRead(db, actor, schedule, q.unit);
-  const b = await base(db, schedule, q.period);
-  if (q.structure === 'then') return consolidateThen(db, b, q.unit, lang);
-  return consolidateNow(db, b, q.unit, q.asOf ?? todayVn(), lang);
+  return consolidationFor(db, schedule, q.period, q.unit, q.structure, lang, q.asOf);
+}
+
+/** The consolidation without a permission check, for callers that made theirs (a report's own DOCX). */
+export async function consolidationFor(db: Db, schedule: ScheduleRow, periodKey: string, unitId: number, structure: 'then' | 'now', lang: Lang, asOf?: string): Promise<Consolidation> {
+  const b = await base(db, schedule, periodKey);
+  if (structure === 'then') return consolidateThen(db, b, unitId, lang);
+  return consolidateNow(db, b, unitId, asOf ?? todayVn(), lang);
 }
 
 /** Just the figures of one unit from precomputed rollups (what dashboards and benchmarks read). */

@@ -10,9 +10,11 @@ import * as queries from '../reports/reports.queries';
 import { startTestApp, type TestApp } from '../../test/app';
 import { testDatabases } from '../../test/databases';
 import { login, type Session } from '../../test/fixtures';
+import { docxConversionUnavailable, docxToText, squashSpaces } from '../../test/docx-text';
 import { seedReporting, type ReportingSetup } from '../../test/reporting';
 
 const databases = await testDatabases();
+const noSoffice = await docxConversionUnavailable();
 const PERIOD = '2021-H1';
 
 describe.each(databases)('consolidation on $name', (database) => {
@@ -128,6 +130,33 @@ describe.each(databases)('consolidation on $name', (database) => {
     done.eachRow((row, n) => { if (n > 4) statuses.push(String(row.getCell(2).value)); });
     expect(statuses.sort()).toEqual(['Bị trả lại', 'Chưa gửi', 'Chậm', 'Đúng hạn'].sort());
   });
+
+  it.skipIf(database.skip || noSoffice)('prints the consolidated report in the Party format, readable by LibreOffice', async () => {
+    const res = await btg.inject({ url: `/api/v1/consolidation/export.docx?unit=${t.tree.city}&period=${PERIOD}&date=2021-07-05&number=25-BC/TU` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const text = squashSpaces(await docxToText(res.rawPayload));
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(text).toContain('Số 25-BC/TU');
+    expect(text).toContain('Thử Nghiệm, ngày 05 tháng 07 năm 2021');
+    expect(text).toContain('BÁO CÁO');
+    // The compiled narrative by section, each excerpt attributed.
+    expect(text).toContain('KẾT QUẢ ĐẠT ĐƯỢC');
+    expect(text).toContain('Quận ủy Đồ Sơn: Kết quả của districtA.');
+    // The indicator table by unit with its total, and the completeness table.
+    expect(text).toMatch(/Tổng cộng\s+420\s+310/);
+    expect(text).toContain('Đúng hạn');
+    expect(text).toContain('Bị trả lại');
+    expect(text).toContain('Nơi nhận');
+    const bad = await btg.inject({ url: `/api/v1/consolidation/export.docx?unit=${t.tree.city}&period=${PERIOD}&number=abc` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('number');
+    const unit = await btg.inject({ url: `/api/v1/reports/${ids.districtA}/export.docx` });
+    expect(unit.statusCode).toBe(200);
+    const unitText = squashSpaces(await docxToText(unit.rawPayload));
+    expect(unitText).toContain('Số -BC/QU');
+    expect(unitText).toContain('Đảng ủy phường Vạn Hương');
+  }, 120_000);
 
   it.skipIf(database.skip)('as structured now: the same total mapped through merges, a dissolution and a split', async () => {
     const db = t.handle.db;
