@@ -124,11 +124,12 @@ export async function listSchedules(db: Db, actor: Actor | null, q: { unit?: num
   return visible;
 }
 
+/** References must exist on `day` (the first period's end: a 2021 schedule names 2021 units). */
 async function checkReferences(db: Db, input: {
-  formId?: number; unitId?: number; recipientUnitId?: number | null; scope?: ScheduleScope; hierarchy: string;
+  formId?: number; unitId?: number; recipientUnitId?: number | null; scope?: ScheduleScope; hierarchy: string; day: string;
 }): Promise<void> {
   const issues: FieldIssue[] = [];
-  const today = todayVn();
+  const today = input.day;
   if (input.formId !== undefined && !(await forms.currentVersion(db, input.formId))) {
     issues.push({ field: 'formId', message: { vi: `không có biểu mẫu ${input.formId}`, en: `no form ${input.formId}` } });
   }
@@ -158,12 +159,13 @@ function checkPeriods(periodType: string, first: string, last: string | null | u
 
 export async function createSchedule(db: Db, actor: Actor | null, input: CreateScheduleInput): Promise<Schedule> {
   checkPeriods(input.periodType, input.firstPeriod, input.lastPeriod);
-  await checkReferences(db, { ...input });
+  const day = periodRange(input.firstPeriod, input.cutoff).end;
+  await checkReferences(db, { ...input, day });
   const draft = { unit_id: input.unitId, recipient_unit_id: input.recipientUnitId ?? null } as ScheduleRow;
   await authorizeOnSchedule(db, actor, draft, 'report.schedule.manage');
   if (input.recipientUnitId != null && input.recipientUnitId !== input.unitId) {
     // A receiving department works for the unit: it must sit inside the unit's subtree.
-    const line = await repo.lineOf(db, input.hierarchy, input.recipientUnitId, todayVn());
+    const line = await repo.lineOf(db, input.hierarchy, input.recipientUnitId, day);
     if (!line.includes(input.unitId)) throw invalidField('recipientUnitId', 'đơn vị nhận báo cáo phải là ban/bộ phận trực thuộc đơn vị tổng hợp', 'the receiving department must belong to the consolidating unit');
   }
   const now = new Date().toISOString();
@@ -183,9 +185,10 @@ export async function updateSchedule(db: Db, actor: Actor | null, scheduleId: nu
   const before = await loadSchedule(db, scheduleId);
   await authorizeOnSchedule(db, actor, before, 'report.schedule.manage');
   if (input.lastPeriod !== undefined) checkPeriods(before.period_type, before.first_period, input.lastPeriod);
-  await checkReferences(db, { recipientUnitId: input.recipientUnitId, scope: input.scope, hierarchy: before.hierarchy });
+  const day = treeDateOf(before, before.first_period);
+  await checkReferences(db, { recipientUnitId: input.recipientUnitId, scope: input.scope, hierarchy: before.hierarchy, day });
   if (input.recipientUnitId != null && input.recipientUnitId !== before.unit_id) {
-    const line = await repo.lineOf(db, before.hierarchy, input.recipientUnitId, todayVn());
+    const line = await repo.lineOf(db, before.hierarchy, input.recipientUnitId, day);
     if (!line.includes(before.unit_id)) throw invalidField('recipientUnitId', 'đơn vị nhận báo cáo phải là ban/bộ phận trực thuộc đơn vị tổng hợp', 'the receiving department must belong to the consolidating unit');
   }
   await repo.updateSchedule(db, scheduleId, {

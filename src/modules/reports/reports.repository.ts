@@ -163,3 +163,14 @@ export async function unitKindsOn(db: Db, unitIds: number[], day: string): Promi
   for (const r of rows) out.set(r.unit_id, r.kind);
   return out;
 }
+
+/** Units' names as they were on a day (falling back to the earliest name for units created later). */
+export async function unitNamesOn(db: Db, unitIds: number[], day: string): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < unitIds.length; i += 5000) {
+    const rows = await db.selectFrom('org_unit_versions').select(['unit_id', 'name', 'valid_from'])
+      .where('unit_id', 'in', unitIds.slice(i, i + 5000)).orderBy('valid_from').execute();
+    for (const r of rows) if (r.valid_from <= day || !out.has(r.unit_id)) out.set(r.unit_id, r.name);
+  }
+  return out;
+}

@@ -52,14 +52,24 @@ const actorId = (actor: Actor | null) => (actor?.kind === 'user' ? actor.userId 
 
 /** Summaries with unit and schedule names, in the caller's language. */
 export async function summarize(db: Db, rows: ReportRow[], lang: Lang): Promise<ReportSummary[]> {
-  const unitIds = [...new Set(rows.flatMap((r) => [r.unit_id, ...(r.reviewer_unit_id ? [r.reviewer_unit_id] : [])]))];
-  const names = await repo.unitNamesLatest(db, unitIds);
-  const scheduleNames = new Map<number, string>();
-  for (const id of new Set(rows.map((r) => r.schedule_id))) scheduleNames.set(id, (await schedules.loadSchedule(db, id)).name);
+  const scheduleRows = new Map<number, schedules.ScheduleRow>();
+  for (const id of new Set(rows.map((r) => r.schedule_id))) scheduleRows.set(id, await schedules.loadSchedule(db, id));
+  // Units are named as they were at the period's end (a 2021 report of "Huyện ủy An Dương" keeps that name).
+  const byDay = new Map<string, Set<number>>();
+  const dayOf = (r: ReportRow) => schedules.treeDateOf(scheduleRows.get(r.schedule_id)!, r.period_key);
+  for (const r of rows) {
+    const set = byDay.get(dayOf(r)) ?? new Set<number>();
+    set.add(r.unit_id);
+    if (r.reviewer_unit_id) set.add(r.reviewer_unit_id);
+    byDay.set(dayOf(r), set);
+  }
+  const names = new Map<string, Map<number, string>>();
+  for (const [day, ids] of byDay) names.set(day, await repo.unitNamesOn(db, [...ids], day));
+  const nameOf = (r: ReportRow, unitId: number) => names.get(dayOf(r))?.get(unitId) ?? `#${unitId}`;
   return rows.map((r) => ({
-    id: r.id, scheduleId: r.schedule_id, scheduleName: scheduleNames.get(r.schedule_id) ?? '', periodKey: r.period_key,
-    periodLabel: periodLabel(r.period_key, lang), unitId: r.unit_id, unitName: names.get(r.unit_id) ?? `#${r.unit_id}`,
-    reviewerUnitId: r.reviewer_unit_id, reviewerUnitName: r.reviewer_unit_id ? names.get(r.reviewer_unit_id) ?? null : null,
+    id: r.id, scheduleId: r.schedule_id, scheduleName: scheduleRows.get(r.schedule_id)!.name, periodKey: r.period_key,
+    periodLabel: periodLabel(r.period_key, lang), unitId: r.unit_id, unitName: nameOf(r, r.unit_id),
+    reviewerUnitId: r.reviewer_unit_id, reviewerUnitName: r.reviewer_unit_id ? nameOf(r, r.reviewer_unit_id) : null,
     status: r.status as ReportSummary['status'], version: r.version, dueDate: r.due_date, firstSubmittedAt: r.first_submitted_at,
     submittedAt: r.submitted_at, decidedAt: r.decided_at, lastComment: r.last_comment,
   }));
