@@ -99,6 +99,7 @@ function requireSubmittedOrAccepted() {
 }
 
 export async function removeHighlight(db: Db, actor: Actor | null, reportId: number, highlightId: number) {
+  if (!actor) throw new UnauthorizedError();
   const h = await repo.findHighlight(db, highlightId);
   if (!h || h.report_id !== reportId) throw new NotFoundError('report_highlight', highlightId);
   const { report, schedule } = await loadContext(db, reportId);

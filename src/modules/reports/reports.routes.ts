@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, okResponse } from '../../core/contract';
-import { invalidField } from '../../core/errors';
+import { UnauthorizedError, invalidField } from '../../core/errors';
 import { requestLang } from '../../http/locale';
 import {
   acceptBody, compiledNarrative, diffQuery, flag, highlightBody, highlightParams, inboxQuery, openReportBody, report, reportDiff,
@@ -104,6 +104,8 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: z.object({ id: z.number().int(), version: z.number().int(), imported: z.number().int() }) },
     },
   }, async (req) => {
+    // Who is asking is settled before reading the upload.
+    if (!req.actor) throw new UnauthorizedError();
     const bytes = await uploadedFile(req);
     const result = await app.write((db) => importReportXlsx(db, req.actor, req.params.id, req.query.version, bytes));
     return { id: result.id, version: result.version, imported: result.imported };
