@@ -32,12 +32,17 @@ function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; collapsed
   return <Menu mode="inline" inlineCollapsed={collapsed} items={items} selectedKeys={selected} aria-label={t('nav.title')} style={{ borderInlineEnd: 0 }} />;
 }
 
-function Brand({ compact }: { compact?: boolean }) {
+function Brand({ collapsed }: { collapsed?: boolean }) {
   const { t } = useTranslation();
   return (
     <Link to="/" className="brand" aria-label={t('app.name')}>
-      <span className="brand-name">{t('app.name')}</span>
-      {!compact && <span className="brand-tagline">{t('app.fullName')}</span>}
+      <span className="brand-emblem" aria-hidden="true">★</span>
+      {!collapsed && (
+        <span className="brand-text">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </span>
+      )}
     </Link>
   );
 }
@@ -55,7 +60,8 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <a className="sr-only" href="#main">{t('app.skipToContent')}</a>
       {!phone && (
-        <Layout.Sider className="app-sider" width={236} collapsed={collapsed} collapsedWidth={64} theme="light">
+        <Layout.Sider className="app-sider" width={256} collapsed={collapsed} collapsedWidth={64} theme="light">
+          <div className="sider-brand"><Brand collapsed={collapsed} /></div>
           <NavMenu collapsed={collapsed} />
         </Layout.Sider>
       )}
@@ -64,7 +70,7 @@ export function AppLayout() {
           {phone && (
             <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.open')} onClick={() => setDrawerOpen(true)} />
           )}
-          <Brand compact={phone} />
+          {phone ? <Brand /> : <span className="header-title">{t('app.fullName')}</span>}
           <span className="spacer" />
           <LanguageSwitch />
           <UserMenu compact={phone} />

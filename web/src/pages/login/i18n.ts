@@ -3,7 +3,7 @@ import { defineMessages } from '../../i18n';
 export const LOGIN_NS = defineMessages('login', {
   vi: {
     title: 'Đăng nhập',
-    subtitle: 'Hệ thống theo dõi việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+    subtitle: 'Theo dõi thực hiện chỉ thị, nghị quyết: kế hoạch triển khai xuống cơ sở, báo cáo tổng hợp lên cấp trên',
     username: 'Tên đăng nhập',
     password: 'Mật khẩu',
     submit: 'Đăng nhập',

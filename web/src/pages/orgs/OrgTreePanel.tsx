@@ -80,6 +80,7 @@ export function OrgTreePanel({ index, query, selectedId, onSelect, compact }: Pr
           virtual
           height={height}
           blockNode
+          className="org-tree"
           showLine={{ showLeafIcon: false }}
           expandedKeys={search ? searchExpanded : expanded}
           onExpand={(keys) => (search ? setSearchExpanded(keys) : setExpanded(keys))}

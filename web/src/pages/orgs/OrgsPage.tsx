@@ -29,8 +29,10 @@ export default function OrgsPage() {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
 
-  const detail = view.unitId !== null
-    ? <UnitDetailPanel unitId={view.unitId} view={view} index={tree.index} onNavigate={view.update} />
+  // On desktop the detail pane is never empty: without a choice it shows the first top unit.
+  const shownId = view.unitId ?? (wide ? tree.index?.children.get(null)?.[0]?.id ?? null : null);
+  const detail = shownId !== null
+    ? <UnitDetailPanel unitId={shownId} view={view} index={tree.index} onNavigate={view.update} />
     : <Card><Empty description={t('pickUnit')} /></Card>;
 
   return (
@@ -85,7 +87,7 @@ export default function OrgsPage() {
               <OrgTreePanel
                 index={tree.index}
                 query={deferredQuery}
-                selectedId={view.unitId}
+                selectedId={shownId}
                 onSelect={(unitId) => view.update({ unitId })}
                 compact={!wide}
               />

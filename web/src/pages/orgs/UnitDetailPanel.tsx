@@ -113,7 +113,7 @@ function UnitDetailCard({ unit, view, index, onNavigate }: { unit: OrgUnitDetail
           ]}
         />
       )}
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, lg: 1, xl: 2 }} items={items} />
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 2, md: 2, lg: 1, xl: 1, xxl: 2 }} items={items} />
       {mayRestructure && (
         <Suspense fallback={null}>
           <RestructureActions unit={unit} view={view} index={index} childCount={children.length} onDone={onNavigate} />
@@ -121,6 +121,7 @@ function UnitDetailCard({ unit, view, index, onNavigate }: { unit: OrgUnitDetail
       )}
       <Tabs
         style={{ marginTop: 8 }}
+        tabBarGutter={20}
         defaultActiveKey={children.length ? 'children' : 'history'}
         items={[
           {

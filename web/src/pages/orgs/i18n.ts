@@ -30,9 +30,9 @@ export const ORGS_NS = defineMessages('orgs', {
       root: 'Cấp cao nhất',
     },
     tabs: {
-      children: 'Đơn vị trực thuộc',
+      children: 'Trực thuộc',
       history: 'Lịch sử',
-      lineage: 'Tiền thân và kế thừa',
+      lineage: 'Tiền thân, kế thừa',
     },
     children: {
       none: 'Không có đơn vị trực thuộc vào ngày này',
@@ -136,9 +136,9 @@ export const ORGS_NS = defineMessages('orgs', {
       root: 'Top level',
     },
     tabs: {
-      children: 'Subordinate units',
+      children: 'Subordinates',
       history: 'History',
-      lineage: 'Predecessors and successors',
+      lineage: 'Lineage',
     },
     children: {
       none: 'No subordinate units on this date',
