@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { openDatabase, type DbHandle } from '../../src/db/connection';
@@ -157,4 +157,31 @@ export async function startE2e(): Promise<E2e> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Choose a unit in a UnitPicker (antd TreeSelect): open it, type the query (diacritics
+ * optional), click the option whose title is exactly `name`.
+ */
+export async function chooseUnit(page: Page, picker: Locator, query: string, name: string): Promise<void> {
+  await picker.click();
+  await picker.locator('input').fill(query);
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')
+    .filter({ hasText: new RegExp(`^${escapeRegExp(name)}$`) });
+  await option.first().click();
+}
+
+/** Choose an option of an antd Select by its visible label. */
+export async function chooseOption(page: Page, select: Locator, label: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label }).first().click();
+}
+
+/** True when the page scrolls sideways (what must never happen, at any width). */
+export async function hasHorizontalOverflow(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -131,6 +131,7 @@ export async function loadStandInDemo(db: Kysely<Database>): Promise<void> {
         await orgs.dissolveUnit(tx, SYSTEM_CLI, unit(`DU-${gso}`), { effectiveDate: MERGER, successorId: unit('TU-HP'), note: 'Kết thúc hoạt động cấp huyện' });
       }
     }
+    await orgs.dissolveUnit(tx, SYSTEM_CLI, unit('DU-288'), { effectiveDate: MERGER, successorId: unit('TU-HD'), note: 'Kết thúc hoạt động cấp huyện' });
     await orgs.mergeUnits(tx, SYSTEM_CLI, { sourceIds: [unit('TU-HD')], into: { unitId: unit('TU-HP') }, effectiveDate: MERGER, note: 'Hợp nhất Tỉnh ủy Hải Dương vào Thành ủy Hải Phòng' });
   });
 }

@@ -103,10 +103,11 @@ export function matchRanges(text: string, words: readonly string[]): Array<[numb
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);
+  // Overlapping ranges merge, and so do ranges only a space apart ("do son" marks "Đồ Sơn" whole).
   const merged: Array<[number, number]> = [];
   for (const r of ranges) {
     const last = merged.at(-1);
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    if (last && (r[0] <= last[1] || folded.slice(last[1], r[0]).trim() === '')) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);
   }
   // Folded positions equal character positions (one folded char per original char).

@@ -13,7 +13,7 @@ import { DATE_FORMAT, toDayjs, toIso, todayVn } from '../../lib/dates';
 import dayjs from 'dayjs';
 import { ORGS_NS } from './i18n';
 import { OrgTreePanel } from './OrgTreePanel';
-import { UnitDetailPanel } from './UnitDetailPanel';
+import { UnitDetailPanel, type DetailTab } from './UnitDetailPanel';
 import { useOrgsLocation } from './useOrgsLocation';
 import './orgs.css';
 
@@ -28,11 +28,12 @@ export default function OrgsPage() {
   const tree = useOrgTree(view.hierarchy, view.asOf);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
+  const [tab, setTab] = useState<DetailTab>('children');
 
   // On desktop the detail pane is never empty: without a choice it shows the first top unit.
   const shownId = view.unitId ?? (wide ? tree.index?.children.get(null)?.[0]?.id ?? null : null);
   const detail = shownId !== null
-    ? <UnitDetailPanel unitId={shownId} view={view} index={tree.index} onNavigate={view.update} />
+    ? <UnitDetailPanel unitId={shownId} view={view} index={tree.index} onNavigate={view.update} tab={tab} onTab={setTab} />
     : <Card><Empty description={t('pickUnit')} /></Card>;
 
   return (

@@ -23,14 +23,19 @@ import type { OrgsView } from './useOrgsLocation';
 
 const RestructureActions = lazy(() => import('./restructure/RestructureActions'));
 
+export type DetailTab = 'children' | 'history' | 'lineage';
+
 interface Props {
   unitId: number;
+  /** The open tab stays the same while the person moves between units and dates. */
+  tab: DetailTab;
+  onTab(tab: DetailTab): void;
   view: OrgsView;
   index: TreeIndex | undefined;
   onNavigate(patch: Partial<OrgsView>): void;
 }
 
-export function UnitDetailPanel({ unitId, view, index, onNavigate }: Props) {
+export function UnitDetailPanel({ unitId, view, index, onNavigate, tab, onTab }: Props) {
   const { t } = useTranslation(ORGS_NS);
   const detail = useUnitDetail(unitId, view.asOf);
 
@@ -48,10 +53,10 @@ export function UnitDetailPanel({ unitId, view, index, onNavigate }: Props) {
       </Card>
     );
   }
-  return <UnitDetailCard unit={detail.data} view={view} index={index} onNavigate={onNavigate} />;
+  return <UnitDetailCard unit={detail.data} view={view} index={index} onNavigate={onNavigate} tab={tab} onTab={onTab} />;
 }
 
-function UnitDetailCard({ unit, view, index, onNavigate }: { unit: OrgUnitDetail } & Omit<Props, 'unitId'>) {
+function UnitDetailCard({ unit, view, index, onNavigate, tab, onTab }: { unit: OrgUnitDetail } & Omit<Props, 'unitId'>) {
   const { t } = useTranslation(ORGS_NS);
   const me = useCurrentUser();
   const kinds = useKindLookup();
@@ -122,7 +127,8 @@ function UnitDetailCard({ unit, view, index, onNavigate }: { unit: OrgUnitDetail
       <Tabs
         style={{ marginTop: 8 }}
         tabBarGutter={20}
-        defaultActiveKey={children.length ? 'children' : 'history'}
+        activeKey={tab}
+        onChange={(key) => onTab(key as DetailTab)}
         items={[
           {
             key: 'children',
