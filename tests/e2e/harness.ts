@@ -21,9 +21,8 @@ import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { openDatabase, type DbHandle } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
-import { DEMO_LOGINS, loadDemo } from '../../src/demo';
+import { loadDemo } from '../../src/demo';
 import { DEMO_PASSWORD } from '../../src/modules/auth/passwords';
-import { loadStandInDemo } from './stand-in-demo';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -83,8 +82,7 @@ async function demoTemplate(): Promise<string> {
     fs.rmSync(building, { force: true });
     const handle = await openDatabase({ dialect: 'sqlite', file: building });
     await migrateToLatest(handle.db);
-    if (DEMO_LOGINS.length > 0) await loadDemo(handle.db, { log: () => undefined });
-    else await loadStandInDemo(handle.db);
+    await loadDemo(handle.db, { log: () => undefined });
     await handle.close();
     fs.renameSync(building, file);
     return file;
