@@ -134,8 +134,11 @@ export async function startE2e(): Promise<E2e> {
       errorsByPage.set(page, errors);
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
       page.on('console', (message) => {
-        // A 401 from the session probe is how the app learns nobody is signed in.
-        if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(`console: ${message.text()}`);
+        if (message.type() !== 'error') return;
+        // The browser logs every 4xx API answer (401 from the session probe, 409/400 shown on a
+        // form); those are the app working. Anything else (a missing asset, a crash) is not.
+        const apiRefusal = /status of 4\d\d/.test(message.text()) && message.location().url.includes('/api/');
+        if (!apiRefusal) errors.push(`console: ${message.text()} (${message.location().url})`);
       });
       return page;
     },
