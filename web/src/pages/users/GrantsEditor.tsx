@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, List, Popconfirm, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnitName } from '../../components/units/UnitName';
 import { ROLES } from '../../../../src/core/actor';
 import { createGrantBody } from '../../../../src/modules/users/users.contract';
 import { addGrant, removeGrant, type User } from '../../api/users';
@@ -90,7 +91,7 @@ export function GrantsEditor({ user, editable }: { user: User; editable: boolean
               >
                 <div style={{ minWidth: 0 }}>
                   <Tag color="blue">{tc(`roles.${g.role}`)}</Tag>
-                  <span>{unitName(g.unitId, g.hierarchy)}</span>
+                  <span><UnitName unitId={g.unitId} hierarchy={g.hierarchy} /></span>
                   <div className="muted" style={{ fontSize: 12 }}>{hierarchyName(g.hierarchy)}</div>
                 </div>
               </List.Item>

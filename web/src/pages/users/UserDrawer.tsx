@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Divider, Drawer, Grid, Skeleton, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { UnitName } from '../../components/units/UnitName';
 import { getUser } from '../../api/users';
 import { canOnUnit } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
@@ -14,7 +15,6 @@ import { USERS_NS } from './i18n';
 import { userKey } from './keys';
 import { UserAccountForm } from './UserAccountForm';
 import { UserSecurity } from './UserSecurity';
-import { useUnitNames } from './useUnitNames';
 
 export function UserDrawer({ userId, onClose }: { userId: number | null; onClose(): void }) {
   const { t } = useTranslation(USERS_NS);
@@ -22,7 +22,6 @@ export function UserDrawer({ userId, onClose }: { userId: number | null; onClose
   const screens = Grid.useBreakpoint();
   const me = useCurrentUser();
   const party = useOrgTree('party', todayVn());
-  const unitName = useUnitNames();
   const user = useQuery({ queryKey: userKey(userId ?? 0), queryFn: () => getUser(userId!), enabled: userId !== null });
   const data = user.data;
   const mayManage = !!data && !!party.index && canOnUnit(me, 'user.manage', data.unitId, new Set(ancestorsOf(party.index, data.unitId)));
@@ -45,7 +44,7 @@ export function UserDrawer({ userId, onClose }: { userId: number | null; onClose
             column={1}
             items={[
               { key: 'u', label: t('fields.username'), children: <span className="mono">{data.username}</span> },
-              { key: 'unit', label: t('fields.unit'), children: data.unitName ?? unitName(data.unitId) },
+              { key: 'unit', label: t('fields.unit'), children: data.unitName ?? <UnitName unitId={data.unitId} /> },
               {
                 key: 's', label: t('columns.status'),
                 children: (

@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Space, Switch, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnitName } from '../../components/units/UnitName';
 import { compareVi } from '../../../../src/core/text';
 import { listUsers, type User } from '../../api/users';
 import { canAnywhere } from '../../auth/permissions';
@@ -18,7 +19,6 @@ import { CreateUserModal } from './CreateUserModal';
 import { USERS_NS } from './i18n';
 import { usersKey } from './keys';
 import { UserDrawer } from './UserDrawer';
-import { useUnitNames } from './useUnitNames';
 
 const PAGE_SIZE = 50;
 
@@ -35,7 +35,6 @@ export default function UsersPage() {
   const { t } = useTranslation(USERS_NS);
   const { t: tc } = useTranslation();
   const me = useCurrentUser();
-  const unitName = useUnitNames();
   const [search, setSearch] = useState('');
   const [unit, setUnit] = useState<number | undefined>();
   const [includeInactive, setIncludeInactive] = useState(false);
@@ -106,13 +105,13 @@ export default function UsersPage() {
             {
               title: t('columns.unit'), dataIndex: 'unitName',
               sorter: (a, b) => compareVi(a.unitName ?? '', b.unitName ?? ''),
-              render: (name: string | null, user) => name ?? unitName(user.unitId),
+              render: (name: string | null, user) => name ?? <UnitName unitId={user.unitId} />,
             },
             {
               title: t('columns.grants'), key: 'grants',
               render: (_: unknown, user) => (
                 <Space size={[4, 4]} wrap style={{ maxWidth: 360 }}>
-                  {user.grants.map((g) => <Tag key={g.id} color="blue">{tc(`roles.${g.role}`)} · {unitName(g.unitId, g.hierarchy)}</Tag>)}
+                  {user.grants.map((g) => <Tag key={g.id} color="blue">{tc(`roles.${g.role}`)} · <UnitName unitId={g.unitId} hierarchy={g.hierarchy} /></Tag>)}
                 </Space>
               ),
             },
