@@ -142,6 +142,41 @@ describe('organization structure in the browser', { timeout: 60_000 }, () => {
     await page.context().close();
   });
 
+  it('an admin renames a unit from a date; the old name stays in its history', async () => {
+    const page = await e2e.newPage();
+    await e2e.loginAs(page, 'admin');
+    const unitId = await e2e.unitId('TU-HP-BNC');
+    await page.goto(e2e.url(`/app/orgs?u=${unitId}`));
+    await expect.poll(() => unitName(page).textContent()).toBe('Ban Nội chính Thành ủy');
+    await page.getByTestId('action-rename').click();
+    const form = page.locator('.ant-modal-content');
+    await form.getByLabel('Tên mới').fill('');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await form.locator('.ant-form-item-explain-error', { hasText: 'không được để trống' }).waitFor();
+    await form.getByLabel('Tên mới').fill('Ban Nội chính Thành ủy Hải Phòng');
+    await form.getByLabel('Căn cứ / ghi chú').fill('Quyết định số 01-QĐ/TU');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await expect.poll(() => unitName(page).textContent()).toBe('Ban Nội chính Thành ủy Hải Phòng');
+    await page.getByRole('tab', { name: 'Lịch sử' }).click();
+    const names = page.locator('[data-testid="name-history"]');
+    // Newest first: the new name from today, then the old one until yesterday.
+    await expect.poll(() => names.locator('.ant-table-row').count()).toBe(2);
+    expect(await names.locator('.ant-table-row').nth(0).locator('td').first().textContent()).toMatch(/^Ban Nội chính Thành ủy Hải Phòng/);
+    expect(await names.locator('.ant-table-row').nth(1).locator('td').first().textContent()).toMatch(/^Ban Nội chính Thành ủy(?! Hải Phòng)/);
+    const versions = await e2e.handle.db.selectFrom('org_unit_versions').select(['name', 'valid_to']).where('unit_id', '=', unitId).orderBy('valid_from').execute();
+    expect(versions.map((v) => v.name)).toEqual(['Ban Nội chính Thành ủy', 'Ban Nội chính Thành ủy Hải Phòng']);
+    expect(versions[0].valid_to).toBe(todayVn());
+    // A viewer sees the same unit without the restructuring buttons.
+    const viewer = await e2e.newPage();
+    await e2e.loginAs(viewer, 'xem');
+    await viewer.goto(e2e.url(`/app/orgs?u=${unitId}`));
+    await expect.poll(() => unitName(viewer).textContent()).toBe('Ban Nội chính Thành ủy Hải Phòng');
+    expect(await viewer.getByTestId('action-rename').count()).toBe(0);
+    expect([...pageErrors(page), ...pageErrors(viewer)]).toEqual([]);
+    await viewer.context().close();
+    await page.context().close();
+  });
+
   it('fits a 390 px phone: no sideways scrolling, menu in a drawer, unit detail in a drawer', async () => {
     const page = await e2e.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await e2e.loginAs(page, 'admin');

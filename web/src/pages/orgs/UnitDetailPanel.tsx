@@ -69,7 +69,8 @@ function UnitDetailCard({ unit, view, index, onNavigate, tab, onTab }: { unit: O
     ...unit.ancestors.map((a) => a.id),
     ...(index ? ancestorsOf(index, unit.id) : []),
   ]), [unit, index]);
-  const mayRestructure = !closed && canOnUnit(me, 'org.restructure', unit.id, ancestorIds);
+  // History is appended in date order: a unit that has ceased (even later than the view date) cannot change any more.
+  const mayRestructure = unit.validTo === null && canOnUnit(me, 'org.restructure', unit.id, ancestorIds);
   const lineageCount = [...unit.lineage.predecessors, ...unit.lineage.successors]
     .filter((e) => !(e.from.length === 1 && e.to.length === 1 && e.from[0].id === e.to[0].id)).length;
   const ancestors = [...unit.ancestors].sort((a, b) => b.depth - a.depth);

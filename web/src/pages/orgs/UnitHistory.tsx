@@ -18,13 +18,13 @@ export function UnitHistory({ unit }: { unit: OrgUnitDetail }) {
   return (
     <>
       <h3 className="section-title">{t('history.names')}</h3>
+      <div data-testid="name-history">
       <Table
         size="small"
         rowKey={(v) => v.validFrom}
         dataSource={[...unit.versions].reverse()}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        data-testid="name-history"
         columns={[
           { title: t('history.name'), dataIndex: 'name', render: (name: string, v) => <>{name}{v.shortName ? <span className="muted"> ({v.shortName})</span> : null}</> },
           { title: t('detail.kind'), dataIndex: 'kind', render: (k: string) => kinds.label(k) },
@@ -32,6 +32,7 @@ export function UnitHistory({ unit }: { unit: OrgUnitDetail }) {
           { title: t('history.to'), dataIndex: 'validTo', render: until },
         ]}
       />
+      </div>
       <h3 className="section-title">{t('history.links')}</h3>
       <Table
         size="small"

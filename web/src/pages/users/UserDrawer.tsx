@@ -6,10 +6,9 @@ import { UnitName } from '../../components/units/UnitName';
 import { getUser } from '../../api/users';
 import { canOnUnit } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
-import { ancestorsOf } from '../../components/units/tree-index';
-import { useOrgTree } from '../../components/units/useOrgData';
+import { useUnitAncestors } from '../../components/units/useUnitAncestors';
 import { errorText } from '../../forms/validation';
-import { formatInstant, todayVn } from '../../lib/dates';
+import { formatInstant } from '../../lib/dates';
 import { GrantsEditor } from './GrantsEditor';
 import { USERS_NS } from './i18n';
 import { userKey } from './keys';
@@ -21,10 +20,10 @@ export function UserDrawer({ userId, onClose }: { userId: number | null; onClose
   const { t: tc } = useTranslation();
   const screens = Grid.useBreakpoint();
   const me = useCurrentUser();
-  const party = useOrgTree('party', todayVn());
   const user = useQuery({ queryKey: userKey(userId ?? 0), queryFn: () => getUser(userId!), enabled: userId !== null });
   const data = user.data;
-  const mayManage = !!data && !!party.index && canOnUnit(me, 'user.manage', data.unitId, new Set(ancestorsOf(party.index, data.unitId)));
+  const ancestors = useUnitAncestors(data?.unitId ?? null);
+  const mayManage = !!data && !!ancestors && canOnUnit(me, 'user.manage', data.unitId, ancestors);
 
   return (
     <Drawer
@@ -57,7 +56,7 @@ export function UserDrawer({ userId, onClose }: { userId: number | null; onClose
               { key: 'c', label: 'ID', children: <span className="muted">#{data.id} · {formatInstant(data.createdAt)}</span> },
             ]}
           />
-          {!mayManage && party.index && <Alert type="info" showIcon message={t('drawer.readOnly')} style={{ marginTop: 8 }} />}
+          {!mayManage && ancestors && <Alert type="info" showIcon message={t('drawer.readOnly')} style={{ marginTop: 8 }} />}
           <Divider orientation="left" orientationMargin={0}>{t('drawer.grants')}</Divider>
           <GrantsEditor user={data} editable={mayManage} />
           {mayManage && (
