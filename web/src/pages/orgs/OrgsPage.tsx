@@ -46,7 +46,7 @@ export default function OrgsPage() {
             <Segmented
               value={view.hierarchy}
               onChange={(h) => view.update({ hierarchy: String(h), unitId: null })}
-              options={(hierarchies.data ?? [{ code: 'party', nameVi: 'Đảng', nameEn: 'Party' }]).map((h) => ({ value: h.code, label: localized(h, h.code) }))}
+              options={(hierarchies.data ?? []).map((h) => ({ value: h.code, label: localized(h, h.code) }))}
             />
           </label>
           <label className="orgs-field">

@@ -53,7 +53,7 @@ export function UserDrawer({ userId, onClose }: { userId: number | null; onClose
                   </Space>
                 ),
               },
-              { key: 'c', label: 'ID', children: <span className="muted">#{data.id} · {formatInstant(data.createdAt)}</span> },
+              { key: 'c', label: t('fields.id'), children: <span className="muted">#{data.id} · {formatInstant(data.createdAt)}</span> },
             ]}
           />
           {!mayManage && ancestors && <Alert type="info" showIcon message={t('drawer.readOnly')} style={{ marginTop: 8 }} />}

@@ -25,6 +25,7 @@ export const USERS_NS = defineMessages('users', {
       password: 'Mật khẩu ban đầu',
       passwordHint: 'Ít nhất 10 ký tự, không chứa tên đăng nhập. Người dùng nên đổi sau lần đăng nhập đầu.',
       locale: 'Ngôn ngữ giao diện',
+      id: 'Mã số, ngày tạo',
     },
     created: 'Đã tạo tài khoản {{username}}; hãy cấp quyền cho người dùng',
     drawer: {
@@ -84,6 +85,7 @@ export const USERS_NS = defineMessages('users', {
       password: 'Initial password',
       passwordHint: 'At least 10 characters, not containing the username. Ask the user to change it after signing in.',
       locale: 'Interface language',
+      id: 'Id, created',
     },
     created: 'Account {{username}} created; now grant it a role',
     drawer: {
