@@ -56,6 +56,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for requests made outside `request` (multipart uploads). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Called once by the session provider: what to do when the server says the session is gone. */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
