@@ -6,7 +6,7 @@
  * it (e.g. `(me) => canAnywhere(me, 'report.review')`). Labels are registered with i18n under
  * the `menu` namespace, so the two languages live together here. Append; do not reorder.
  */
-import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, FormOutlined, InboxOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from './api/auth';
 import { canAnywhere } from './auth/permissions';
@@ -29,6 +29,35 @@ export const NAVIGATION: NavEntry[] = [
     key: 'users', path: '/users', icon: <TeamOutlined />,
     label: { vi: 'Người dùng và phân quyền', en: 'Users and permissions' },
     visible: (me) => canAnywhere(me, 'user.read'),
+  },
+  {
+    key: 'reports', path: '/reports', icon: <FileTextOutlined />,
+    label: { vi: 'Báo cáo định kỳ', en: 'Periodic reports' },
+  },
+  {
+    key: 'review-inbox', path: '/reports/inbox', icon: <InboxOutlined />,
+    label: { vi: 'Báo cáo cần xem xét', en: 'Reports to review' },
+    visible: (me) => canAnywhere(me, 'report.review'),
+  },
+  {
+    key: 'consolidation', path: '/reports/consolidation', icon: <AuditOutlined />,
+    label: { vi: 'Tổng hợp báo cáo', en: 'Consolidation' },
+    visible: (me) => canAnywhere(me, 'report.consolidation.read') || canAnywhere(me, 'report.review'),
+  },
+  {
+    key: 'report-dashboard', path: '/reports/dashboard', icon: <BarChartOutlined />,
+    label: { vi: 'Bảng điều khiển', en: 'Dashboard' },
+    visible: (me) => canAnywhere(me, 'report.consolidation.read') || canAnywhere(me, 'report.review'),
+  },
+  {
+    key: 'report-forms', path: '/reports/forms', icon: <FormOutlined />,
+    label: { vi: 'Biểu mẫu báo cáo', en: 'Report forms' },
+    visible: (me) => canAnywhere(me, 'report.form.manage'),
+  },
+  {
+    key: 'report-schedules', path: '/reports/schedules', icon: <ScheduleOutlined />,
+    label: { vi: 'Lịch báo cáo', en: 'Reporting schedules' },
+    visible: (me) => canAnywhere(me, 'report.schedule.manage'),
   },
 ];
 

@@ -31,4 +31,11 @@ export const PAGES: PageRoute[] = [
   { path: 'users', page: lazy(() => import('./pages/users/UsersPage')), allowed: (me) => canAnywhere(me, 'user.read') },
   { path: 'account/password', page: lazy(() => import('./pages/account/ChangePasswordPage')) },
   { path: 'account/tokens', page: lazy(() => import('./pages/account/ApiTokensPage')) },
+  { path: 'reports', page: lazy(() => import('./pages/reports/ReportsPage')) },
+  { path: 'reports/inbox', page: lazy(() => import('./pages/reports/ReviewInboxPage')), allowed: (me) => canAnywhere(me, 'report.review') },
+  { path: 'reports/consolidation', page: lazy(() => import('./pages/reports/ConsolidationPage')), allowed: (me) => canAnywhere(me, 'report.consolidation.read') || canAnywhere(me, 'report.review') },
+  { path: 'reports/dashboard', page: lazy(() => import('./pages/reports/DashboardPage')), allowed: (me) => canAnywhere(me, 'report.consolidation.read') || canAnywhere(me, 'report.review') },
+  { path: 'reports/forms', page: lazy(() => import('./pages/reports/FormsPage')), allowed: (me) => canAnywhere(me, 'report.form.manage') },
+  { path: 'reports/schedules', page: lazy(() => import('./pages/reports/SchedulesPage')), allowed: (me) => canAnywhere(me, 'report.schedule.manage') },
+  { path: 'reports/:id', page: lazy(() => import('./pages/reports/ReportPage')) },
 ];
