@@ -24,7 +24,7 @@ type Value = number | boolean | string | null;
 
 export default function ReportPage() {
   const { t } = useTranslation(REPORTS_NS);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const id = Number(useParams().id);
   const client = useQueryClient();
   const query = useQuery({ queryKey: reportKeys.report(id), queryFn: ({ signal }) => getReport(id, signal) });
@@ -87,7 +87,7 @@ export default function ReportPage() {
             {editable && <Button icon={<SaveOutlined />} onClick={() => saveMutation.mutate()} loading={saveMutation.isPending} disabled={!dirty} data-testid="save">{t('report.save')}</Button>}
             {editable && (
               <Button type="primary" icon={<SendOutlined />} loading={submitMutation.isPending} data-testid="submit"
-                onClick={() => Modal.confirm({ title: t('report.submit'), content: t('report.confirmSubmit', { reviewer: report.reviewerUnitName ?? '' }), onOk: () => submitMutation.mutateAsync().catch(() => undefined) })}>
+                onClick={() => modal.confirm({ title: t('report.submit'), okText: t('report.submit'), content: t('report.confirmSubmit', { reviewer: report.reviewerUnitName ?? '' }), onOk: () => submitMutation.mutateAsync().catch(() => undefined) })}>
                 {t('report.submit')}
               </Button>
             )}
