@@ -4,6 +4,7 @@
  * unlike the mean and standard deviation. The modified z-score (Iglewicz & Hoaglin) is
  * 0.6745 × (x − median) / MAD; above 3.5 in size a value is an outlier. When more than half
  * the values are equal (MAD = 0) the mean absolute deviation × 1.2533 stands in for it.
+ * A flagged figure must also differ materially from the median (MATERIAL_RATIO).
  */
 import { formatFigure } from './report-form';
 import type { Localized } from './errors';
@@ -13,6 +14,11 @@ export const OUTLIER_THRESHOLD = 3.5;
 export const MIN_PEERS = 5;
 /** Fewest past periods for the robust test against a unit's own history. */
 export const MIN_HISTORY = 4;
+/**
+ * Tightly clustered figures make the MAD tiny, and then a difference nobody would question gets a
+ * large score: a figure is flagged only when it is also at least twice the median or at most half of it.
+ */
+export const MATERIAL_RATIO = 2;
 /** With a short history, a jump of this factor against the median of past figures is flagged. */
 export const JUMP_FACTOR = 3;
 
@@ -46,7 +52,8 @@ export function modifiedZ(value: number, reference: readonly number[]): OutlierT
     if (meanAd > 0) score = (value - m) / (1.253314 * meanAd);
     else score = value === m ? 0 : value > m ? Infinity : -Infinity;
   }
-  return { value, median: m, score, outlier: Math.abs(score) > OUTLIER_THRESHOLD };
+  const material = m === 0 ? value !== 0 : value / m >= MATERIAL_RATIO || value / m <= 1 / MATERIAL_RATIO;
+  return { value, median: m, score, outlier: Math.abs(score) > OUTLIER_THRESHOLD && material };
 }
 
 export interface OutlierFinding {

@@ -8,17 +8,17 @@ import { DEFAULT_SECTIONS } from '../core/report-form';
 export const DEMO_FORM: FormDefinition = {
   indicators: [
     { code: 'dang_bo_co_so', name: 'Số đảng bộ xã, phường, thị trấn', type: 'integer', unit: 'đảng bộ', aggregation: 'sum', source: { key: 'orgs.units_of_kind', params: { kinds: ['dang_uy_xa_phuong'] } }, group: 'Triển khai' },
-    { code: 'dang_bo_chuyen_de', name: 'Số đảng bộ xã, phường, thị trấn tổ chức học tập chuyên đề', type: 'integer', unit: 'đảng bộ', aggregation: 'sum', min: 0, group: 'Triển khai' },
-    { code: 'chi_bo', name: 'Tổng số chi bộ', type: 'integer', unit: 'chi bộ', aggregation: 'sum', min: 0, required: true, group: 'Sinh hoạt chuyên đề' },
-    { code: 'chi_bo_chuyen_de', name: 'Số chi bộ sinh hoạt chuyên đề', type: 'integer', unit: 'chi bộ', aggregation: 'sum', min: 0, group: 'Sinh hoạt chuyên đề' },
+    { code: 'dang_bo_chuyen_de', name: 'Số đảng bộ xã, phường, thị trấn tổ chức học tập chuyên đề', type: 'integer', unit: 'đảng bộ', aggregation: 'sum', min: 0, peerBasis: 'dang_bo_co_so', group: 'Triển khai' },
+    { code: 'chi_bo', name: 'Tổng số chi bộ', type: 'integer', unit: 'chi bộ', aggregation: 'sum', min: 0, required: true, peerBasis: 'dang_bo_co_so', group: 'Sinh hoạt chuyên đề' },
+    { code: 'chi_bo_chuyen_de', name: 'Số chi bộ sinh hoạt chuyên đề', type: 'integer', unit: 'chi bộ', aggregation: 'sum', min: 0, peerBasis: 'chi_bo', group: 'Sinh hoạt chuyên đề' },
     { code: 'buoi_sinh_hoat', name: 'Số buổi sinh hoạt chuyên đề', type: 'integer', unit: 'buổi', aggregation: 'sum', min: 0, peerBasis: 'chi_bo', group: 'Sinh hoạt chuyên đề' },
-    { code: 'dang_vien', name: 'Tổng số đảng viên', type: 'integer', unit: 'đảng viên', aggregation: 'sum', min: 0, required: true, group: 'Học tập' },
-    { code: 'dang_vien_hoc_tap', name: 'Số đảng viên tham gia học tập chuyên đề', type: 'integer', unit: 'đảng viên', aggregation: 'sum', min: 0, group: 'Học tập' },
+    { code: 'dang_vien', name: 'Tổng số đảng viên', type: 'integer', unit: 'đảng viên', aggregation: 'sum', min: 0, required: true, peerBasis: 'chi_bo', group: 'Học tập' },
+    { code: 'dang_vien_hoc_tap', name: 'Số đảng viên tham gia học tập chuyên đề', type: 'integer', unit: 'đảng viên', aggregation: 'sum', min: 0, peerBasis: 'dang_vien', group: 'Học tập' },
     { code: 'ty_le_danh_gia', name: 'Tỷ lệ đảng viên có bản cam kết làm theo được đánh giá tốt', type: 'percent', unit: '%', aggregation: 'weighted_avg', weightBy: 'dang_vien', group: 'Học tập' },
-    { code: 'mo_hinh', name: 'Số mô hình mới, cách làm sáng tạo được công nhận', type: 'integer', unit: 'mô hình', aggregation: 'sum', min: 0, group: 'Làm theo' },
-    { code: 'dien_hinh', name: 'Số tập thể, cá nhân điển hình được biểu dương, khen thưởng', type: 'integer', unit: 'tập thể, cá nhân', aggregation: 'sum', min: 0, group: 'Làm theo' },
-    { code: 'van_de_dang_ky', name: 'Số vấn đề đăng ký giải quyết dứt điểm', type: 'integer', unit: 'vấn đề', aggregation: 'sum', min: 0, group: 'Làm theo' },
-    { code: 'van_de_giai_quyet', name: 'Số vấn đề đã giải quyết dứt điểm', type: 'integer', unit: 'vấn đề', aggregation: 'sum', min: 0, group: 'Làm theo' },
+    { code: 'mo_hinh', name: 'Số mô hình mới, cách làm sáng tạo được công nhận', type: 'integer', unit: 'mô hình', aggregation: 'sum', min: 0, peerBasis: 'chi_bo', group: 'Làm theo' },
+    { code: 'dien_hinh', name: 'Số tập thể, cá nhân điển hình được biểu dương, khen thưởng', type: 'integer', unit: 'tập thể, cá nhân', aggregation: 'sum', min: 0, peerBasis: 'dang_vien', group: 'Làm theo' },
+    { code: 'van_de_dang_ky', name: 'Số vấn đề đăng ký giải quyết dứt điểm', type: 'integer', unit: 'vấn đề', aggregation: 'sum', min: 0, peerBasis: 'chi_bo', group: 'Làm theo' },
+    { code: 'van_de_giai_quyet', name: 'Số vấn đề đã giải quyết dứt điểm', type: 'integer', unit: 'vấn đề', aggregation: 'sum', min: 0, peerBasis: 'van_de_dang_ky', group: 'Làm theo' },
     { code: 'dua_vao_chuong_trinh', name: 'Đã đưa nội dung học tập và làm theo vào chương trình công tác năm', type: 'boolean', aggregation: 'count_yes', group: 'Triển khai' },
   ],
   sections: DEFAULT_SECTIONS,
@@ -57,22 +57,24 @@ export interface UnitSize {
  * Figures for one unit's own report. `year` reports cover twelve months (roughly twice the
  * sessions of a half year); `sessionsPerCell` lets the demo plant one inflated report.
  */
-export function figuresFor(code: string, period: string, size: UnitSize, options: { sessionsPerCell?: number } = {}): Values {
+export function figuresFor(code: string, period: string, size: UnitSize, options: { sessionsPerCell?: number; small?: boolean } = {}): Values {
   const r = seeded(`${code}:${period}`);
   const between = (lo: number, hi: number) => lo + (hi - lo) * r();
   const year = !period.includes('-');
   const perCell = options.sessionsPerCell ?? between(1.7, 2.3) * (year ? 2 : 1);
-  const registered = size.cells > 0 ? Math.max(1, Math.round(between(2, 6))) : Math.round(between(1, 3));
+  // A ward's own models, exemplars and registered issues are a fraction of a district's.
+  const scale = options.small ? 0.25 : 1 + 0.25 * size.communes;
+  const registered = Math.max(options.small ? 0 : 1, Math.round(between(2, 6) * scale));
   return {
-    dang_bo_chuyen_de: size.communes === 0 ? 0 : Math.max(0, size.communes - (r() < 0.3 ? 1 : 0)),
+    dang_bo_chuyen_de: size.communes - Math.round(size.communes * between(0, 0.1)),
     chi_bo: size.cells,
     chi_bo_chuyen_de: Math.round(size.cells * between(0.86, 0.98)),
     buoi_sinh_hoat: Math.round(size.cells * perCell) + (size.cells === 0 ? Math.round(between(1, 4)) : 0),
     dang_vien: size.members,
     dang_vien_hoc_tap: Math.round(size.members * between(0.86, 0.97)),
     ty_le_danh_gia: Math.round(between(84, 97) * 10) / 10,
-    mo_hinh: Math.round(between(1, 6) * (year ? 1.8 : 1)),
-    dien_hinh: Math.round(between(4, 16) * (year ? 1.8 : 1)),
+    mo_hinh: Math.round(between(1, 6) * (year ? 1.8 : 1) * scale),
+    dien_hinh: Math.round(between(4, 16) * (year ? 1.8 : 1) * scale),
     van_de_dang_ky: registered,
     van_de_giai_quyet: Math.min(registered, Math.round(registered * between(year ? 0.7 : 0.3, year ? 1 : 0.7))),
     dua_vao_chuong_trinh: r() > 0.08,

@@ -63,7 +63,7 @@ async function backdate(db: Db, reportId: number, p: Plan): Promise<void> {
 async function file(db: Db, ctx: DemoContext, scheduleId: number, period: string, unitCode: string, unitName: string, size: UnitSize, plan: Plan): Promise<number> {
   const unitId = ctx.unit(unitCode);
   const { id } = await reports.openReport(db, ctx.actor, { scheduleId, period, unitId });
-  const values: Values = figuresFor(unitCode, period, size, { sessionsPerCell: plan.sessionsPerCell });
+  const values: Values = figuresFor(unitCode, period, size, { sessionsPerCell: plan.sessionsPerCell, small: size.communes === 1 });
   const narrative = narrativeFor(unitName, unitCode, period, values);
   await reports.saveDraft(db, ctx.actor, id, { version: 1, values, narrative });
   if (plan.draftOnly || !plan.submitted) return id;
@@ -93,11 +93,11 @@ function sizeOf(code: string, kind: 'ward' | 'district' | 'district_with_wards' 
   const r = seeded(`${code}:size`);
   const between = (lo: number, hi: number) => Math.round(lo + (hi - lo) * r());
   if (kind === 'ward') {
-    const cells = between(8, 22);
-    return { communes: 1, cells, members: cells * between(18, 32) };
+    const cells = between(9, 16);
+    return { communes: 1, cells, members: cells * between(20, 32) };
   }
   if (kind === 'district_with_wards') {
-    const cells = between(10, 24);
+    const cells = between(4, 10);
     return { communes: 0, cells, members: cells * between(20, 30) };
   }
   if (kind === 'affiliated') {

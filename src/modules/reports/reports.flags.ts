@@ -96,7 +96,8 @@ export async function flagsForPeriod(db: Db, schedule: ScheduleRow, periodKey: s
     const peers = figures.filter((p) => p.report.id !== f.report.id && kinds.get(p.report.unit_id) === kind);
     const kindName = kind ? kindNames.get(kind) : undefined;
     for (const ind of f.def.indicators) {
-      if (!isNumericType(ind.type) || ind.aggregation === 'none') continue;
+      // Record-sourced figures come from records, not from the unit: nothing to inflate there.
+      if (!isNumericType(ind.type) || ind.aggregation === 'none' || ind.source) continue;
       const value = compared(ind, f.totals);
       if (value === null) continue;
       const label = labelOf(ind, f.def);
