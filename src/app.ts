@@ -11,7 +11,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } fr
 import type { Config } from './config';
 import type { DbHandle } from './db/connection';
 import { installAuthHook } from './http/auth-hook';
-import { installErrorHandler, sendError } from './http/errors';
+import { handleFrameworkError, installErrorHandler, sendError } from './http/errors';
 import './http/fastify-types';
 import { requestLang } from './http/locale';
 import { registerModuleRoutes } from './http/module-routes';
@@ -35,6 +35,7 @@ export async function buildApp({ handle, config, logger = false, onRoute }: AppO
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: handleFrameworkError,
   });
   if (onRoute) app.addHook('onRoute', onRoute);
   app.decorate('db', handle);
