@@ -51,6 +51,12 @@ function dataException(error: unknown): boolean {
   return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
+/** The multipart parser (busboy) throws plain errors for a broken body (no boundary, cut-off part). */
+function malformedMultipart(error: unknown): boolean {
+  const e = error as { statusCode?: unknown; stack?: unknown };
+  return e.statusCode === undefined && typeof e.stack === 'string' && /[\\/]@fastify[\\/]busboy[\\/]/.test(e.stack);
+}
+
 /** Unique/foreign-key violations that slipped past a service check (a race): a conflict, not a crash. */
 function constraintViolation(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
@@ -84,6 +90,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (constraintViolation(error)) {
       req.log.warn(error, 'constraint violation reached the edge');
       return sendError(reply, lang, 409, 'conflict', { vi: 'Dữ liệu xung đột với dữ liệu đã có; hãy tải lại và thử lại', en: 'The data conflicts with existing data; reload and retry' });
+    }
+    if (malformedMultipart(error)) {
+      return sendError(reply, lang, 400, 'invalid_multipart', { vi: 'Nội dung multipart/form-data bị hỏng', en: 'The multipart/form-data body is malformed' });
     }
     if (dataException(error)) {
       req.log.warn(error, 'data exception reached the edge');

@@ -11,6 +11,21 @@ export interface RouteRequest {
   query?: Record<string, string | number | boolean>;
   /** JSON body. */
   body?: unknown;
+  /** A body that is not JSON, e.g. a file upload: `multipartFile('file', 'a.csv', text)`. */
+  raw?: { payload: string | Buffer; contentType: string };
+}
+
+/** A multipart/form-data body with one file field. */
+export function multipartFile(field: string, filename: string, content: string | Buffer): NonNullable<RouteRequest['raw']> {
+  const boundary = `----lamtheo-catalog-${field}`;
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    payload: Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  };
 }
 
 type Build<C> = (fx: CatalogFixtures, c: C) => RouteRequest | Promise<RouteRequest>;
@@ -76,5 +91,6 @@ export function injectOptions(entry: Pick<CatalogEntry, 'method' | 'url'>, req: 
     method: entry.method,
     url: `${fillPath(entry.url, req.params)}${qs ? `?${qs}` : ''}`,
     ...(req.body === undefined ? {} : { payload: req.body as InjectOptions['payload'] }),
+    ...(req.raw ? { payload: req.raw.payload, headers: { 'content-type': req.raw.contentType } } : {}),
   };
 }

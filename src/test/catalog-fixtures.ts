@@ -28,6 +28,8 @@ export interface CatalogFixtures {
   today: string;
   /** A name nobody used yet in this database, lower-case: `prefix` + a counter. */
   unique(prefix: string): string;
+  /** The code of a unit. */
+  codeOf(unitId: number): Promise<string>;
   /** A new unit (kind chi_bo, in force since 2024-01-01) under a parent. */
   freshUnit(parentId: number): Promise<number>;
   /** A user belonging to the unit, made once and reused (password TEST_PASSWORD, no grants of its own). */
@@ -52,6 +54,10 @@ export function catalogFixtures(db: Kysely<Database>, tree: Tree): CatalogFixtur
     tree,
     today: todayVn(),
     unique,
+    async codeOf(unitId) {
+      const unit = await db.selectFrom('org_units').select('code').where('id', '=', unitId).executeTakeFirstOrThrow();
+      return unit.code;
+    },
     async freshUnit(parentId) {
       const code = unique('MOI-');
       const unit = await write((tx) => orgs.createUnit(tx, SYSTEM_CLI, {

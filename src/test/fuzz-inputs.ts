@@ -62,6 +62,9 @@ const MALFORMED_JSON = [
   '{', '}', '{"a":', '[1,2', 'nul', 'undefined', "{'a':1}", '{"a":1,}', '{"a":1}garbage', '\uFEFF{}', '', ' ', '1e400', '-',
   '"\\ud800"', '{"a":"\\u0000"}', '{"a":NaN}', '{"a":Infinity}', '{"__proto__":{"polluted":"yes"}}',
   '{"constructor":{"prototype":{"polluted":"yes"}}}', '{"a":1,"a":2}', '[]', 'null', 'true', '"text"', '12',
+  // broken multipart bodies (sent with a multipart content type when that is the one drawn)
+  '------x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc', '------x--\r\n',
+  '------x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncode,name\r\n------x--\r\n',
 ];
 
 /** Larger than the 2 MiB body limit. */
@@ -145,7 +148,7 @@ export function mutatedRequest(entry: Pick<CatalogEntry, 'method' | 'url'>, base
   for (const [k, v] of Object.entries(base.query ?? {})) query.append(k, String(v));
   let rawQuery = '';
   let body: unknown = base.body === undefined ? undefined : structuredClone(base.body);
-  let raw: { contentType: string | null; text: string } | null = null;
+  let raw: { contentType: string | null; text: string | Buffer } | null = base.raw ? { contentType: base.raw.contentType, text: base.raw.payload } : null;
 
   for (const m of list) {
     switch (m.kind) {
@@ -158,7 +161,7 @@ export function mutatedRequest(entry: Pick<CatalogEntry, 'method' | 'url'>, base
       }
       case 'extra': {
         // Spliced into the JSON text so that `__proto__` arrives as an own key, as an attacker sends it.
-        const text: string = raw?.text ?? JSON.stringify(body ?? {});
+        const text: string = typeof raw?.text === 'string' ? raw.text : JSON.stringify(body ?? {});
         const extra = `${JSON.stringify(m.key)}:${JSON.stringify(m.value ?? null)}`;
         const spliced: string = /^\{\s*\}$/.test(text) ? `{${extra}}` : text.startsWith('{') ? `{${extra},${text.slice(1)}` : text;
         raw = { contentType: 'application/json', text: spliced };

@@ -1,5 +1,5 @@
 /** Permission-matrix and fuzzing entries for the organization routes (see src/test/route-catalog.ts). */
-import type { CatalogEntry } from '../../test/catalog-entry';
+import { multipartFile, type CatalogEntry } from '../../test/catalog-entry';
 import type { CatalogFixtures } from '../../test/catalog-fixtures';
 
 /** Restructurings consume their target: each case gets a new unit under district A (sibling: ward A1). */
@@ -106,5 +106,25 @@ export const orgsCatalog: CatalogEntry[] = [
   {
     method: 'GET', url: '/api/v1/org-hierarchies',
     probes: [{ kind: 'role', action: 'org.read', request: () => ({}) }],
+  },
+  {
+    method: 'POST', url: '/api/v1/org-units/import',
+    probes: [{
+      // One row under the target: the import checks org.restructure at every parent it names.
+      kind: 'unit', action: 'org.restructure',
+      request: async (fx, { target }) => {
+        const code = fx.unique('NHAP-');
+        const [y, m, d] = fx.today.split('-');
+        const csv = `code,name,short_name,kind,parent_code,state_parent_code,valid_from\n${code},Chi bộ ${code},,chi_bo,${await fx.codeOf(target)},,${d}/${m}/${y}\n`;
+        return { raw: multipartFile('file', 'don-vi.csv', csv) };
+      },
+    }],
+  },
+  {
+    method: 'GET', url: '/api/v1/org-units/export',
+    probes: [
+      { kind: 'unit', action: 'org.read', request: (_fx, { target }) => ({ query: { root: target, format: 'csv' } }) },
+      { kind: 'role', action: 'org.read', request: () => ({ query: { format: 'csv' } }) },
+    ],
   },
 ];
