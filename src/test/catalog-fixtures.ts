@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { SYSTEM_CLI, type Role, type UserActor } from '../core/actor';
 import { todayVn } from '../core/dates';
 import type { Database } from '../db/schema';
+import type { FileStore } from '../modules/files/file-store';
 import * as auth from '../modules/auth/auth.service';
 import * as orgs from '../modules/orgs/orgs.service';
 import * as usersRepo from '../modules/users/users.repository';
@@ -24,6 +25,8 @@ export interface Me {
 export interface CatalogFixtures {
   db: Kysely<Database>;
   tree: Tree;
+  /** Where the app under test keeps uploaded bytes (for making attachments through a service). */
+  fileStore: FileStore;
   /** Today in Vietnam: effective dates of restructurings in the tests. */
   today: string;
   /** A name nobody used yet in this database, lower-case: `prefix` + a counter. */
@@ -40,10 +43,15 @@ export interface CatalogFixtures {
   withoutGrant(userId: number, unitId: number, role?: Role): Promise<void>;
   /** An API token of the user, made once and reused (not the one the fuzzer signs in with). */
   tokenOf(userId: number): Promise<number>;
+  /** Make something once per database and reuse it: `fx.cached(`plan@${unit}`, () => makePlan(unit))`. */
+  cached<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /** Run a service call in its own committed transaction. */
+  write<T>(work: (tx: Kysely<Database>) => Promise<T>): Promise<T>;
 }
 
-export function catalogFixtures(db: Kysely<Database>, tree: Tree): CatalogFixtures {
+export function catalogFixtures(db: Kysely<Database>, tree: Tree, fileStore: FileStore): CatalogFixtures {
   let counter = 0;
+  const cache = new Map<string, Promise<unknown>>();
   const usersAt = new Map<number, Promise<Me>>();
   const tokens = new Map<number, Promise<number>>();
   const write = <T>(work: (tx: Kysely<Database>) => Promise<T>) => db.transaction().execute(work);
@@ -52,6 +60,16 @@ export function catalogFixtures(db: Kysely<Database>, tree: Tree): CatalogFixtur
   const fx: CatalogFixtures = {
     db,
     tree,
+    fileStore,
+    write,
+    cached<T>(key: string, make: () => Promise<T>) {
+      let value = cache.get(key) as Promise<T> | undefined;
+      if (!value) {
+        value = make();
+        cache.set(key, value);
+      }
+      return value;
+    },
     today: todayVn(),
     unique,
     async codeOf(unitId) {

@@ -140,6 +140,15 @@ function setAt(root: unknown, path: Array<string | number>, value: unknown, remo
   }
 }
 
+/** encodeURIComponent, but also for lone surrogates (sent as the UTF-8 of U+FFFD, as a browser would). */
+function percentEncode(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...Buffer.from(value, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
+  }
+}
+
 /** The request sent: the catalogue's valid request with the mutations applied. */
 export function mutatedRequest(entry: Pick<CatalogEntry, 'method' | 'url'>, base: RouteRequest, list: Mutation[]): InjectOptions {
   const paramNames = [...entry.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]);
@@ -176,7 +185,7 @@ export function mutatedRequest(entry: Pick<CatalogEntry, 'method' | 'url'>, base
       }
       case 'rawQuery': rawQuery = m.text; break;
       case 'param':
-        if (paramNames.length) params.set(paramNames[m.index % paramNames.length], m.encode ? encodeURIComponent(m.value) : m.value);
+        if (paramNames.length) params.set(paramNames[m.index % paramNames.length], m.encode ? percentEncode(m.value) : m.value);
         break;
     }
   }

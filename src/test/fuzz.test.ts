@@ -54,7 +54,7 @@ describe.each(databases)('fuzzing every route on $name', (database) => {
   beforeAll(async () => {
     if (database.skip) return;
     t = await startTestApp(database);
-    fx = catalogFixtures(t.handle.db, t.tree);
+    fx = catalogFixtures(t.handle.db, t.tree, t.app.fileStore);
     const db = t.handle.db;
     const username = 'kiem-thu-tong-hop';
     const userId = await db.transaction().execute(async (tx) => {

@@ -43,7 +43,7 @@ describe.each(databases)('permission matrix on $name', (database) => {
   beforeAll(async () => {
     if (database.skip) return;
     t = await startTestApp(database);
-    fx = catalogFixtures(t.handle.db, t.tree);
+    fx = catalogFixtures(t.handle.db, t.tree, t.app.fileStore);
     for (const role of ROLES) {
       const username = `tham-do-${role}`;
       const userId = await t.handle.db.transaction().execute((tx) => makeUser(tx, username, t.tree.otherProvince));

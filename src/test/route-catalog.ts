@@ -33,6 +33,7 @@
  */
 import { auditCatalog } from '../modules/audit/audit.catalog';
 import { authCatalog } from '../modules/auth/auth.catalog';
+import { documentsCatalog } from '../modules/documents/documents.catalog';
 import { orgsCatalog } from '../modules/orgs/orgs.catalog';
 import { usersCatalog } from '../modules/users/users.catalog';
 import type { CatalogEntry } from './catalog-entry';
@@ -42,5 +43,6 @@ export const ROUTE_CATALOG: CatalogEntry[] = [
   ...orgsCatalog,
   ...usersCatalog,
   ...auditCatalog,
+  ...documentsCatalog,
 ];
 
