@@ -110,12 +110,12 @@ describe.each(databases)('permission matrix on $name', (database) => {
 
   /** Send; when refusal is expected, also check it wrote nothing but the refusal's audit entry. */
   async function send(
-    send: (opts: InjectOptions) => Promise<LightMyRequestResponse>, opts: InjectOptions,
+    transport: (opts: InjectOptions) => Promise<LightMyRequestResponse>, opts: InjectOptions,
     expectation: { refused: true; status: 401 | 403 } | { refused: false; status: number | '2xx' },
   ): Promise<string | null> {
     const db = t.handle.db;
     const before = expectation.refused ? await snapshot(db) : null;
-    const res = await send(opts);
+    const res = await transport(opts);
     if (expectation.refused) {
       if (res.statusCode !== expectation.status) return `expected ${expectation.status}, got ${describeResponse(res)}`;
       const code = res.json().error?.code;

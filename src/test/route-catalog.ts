@@ -27,9 +27,14 @@
  *      unknown user, so that fuzzing never locks an account).
  * 2. Add `...xCatalog` to ROUTE_CATALOG below.
  * 3. Run `npx vitest run src/test/permission-matrix.test.ts src/test/fuzz.test.ts`.
- * The test fixtures: `fx.tree` (city → {propaganda, districtA → wardA1 → cellA1, districtB → wardB1},
- * otherProvince), `fx.today`, `fx.unique(prefix)`, `fx.freshUnit(parent)`, `fx.userAt(unit)`,
- * `fx.grantOf(user, unit)`, `fx.tokenOf(user)` (see catalog-fixtures.ts).
+ * The test fixtures (catalog-fixtures.ts): `fx.tree` (city → {propaganda, districtA → wardA1 → cellA1,
+ * districtB → wardB1}, otherProvince), `fx.today`, `fx.unique(prefix)`, `fx.freshUnit(parent)`,
+ * `fx.userAt(unit)`, `fx.grantOf(user, unit)`, `fx.tokenOf(user)`, `fx.codeOf(unit)`,
+ * `fx.cached(key, make)` (make once per database), `fx.write(tx => service(tx, SYSTEM_CLI, …))`,
+ * `fx.fileStore`. A request is `{ params, query, body }`, or `{ params, query, raw }` for a body
+ * that is not JSON (`raw: multipartFile('file', 'a.pdf', bytes)`). Examples of every kind:
+ * orgs.catalog.ts (restructurings with fresh targets), users.catalog.ts, documents.catalog.ts
+ * (objects made through the service, uploads).
  */
 import { auditCatalog } from '../modules/audit/audit.catalog';
 import { authCatalog } from '../modules/auth/auth.catalog';
