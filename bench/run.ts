@@ -18,6 +18,7 @@ export interface Benchmark {
 
 const BENCHMARKS: Record<string, () => Promise<{ benchmark: Benchmark }>> = {
   'org-tree': () => import('./org-tree.bench'),
+  'reporting-rollup': () => import('./reporting-rollup.bench'),
 };
 
 async function main() {

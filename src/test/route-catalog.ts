@@ -41,6 +41,11 @@ import { authCatalog } from '../modules/auth/auth.catalog';
 import { documentsCatalog } from '../modules/documents/documents.catalog';
 import { orgsCatalog } from '../modules/orgs/orgs.catalog';
 import { usersCatalog } from '../modules/users/users.catalog';
+import { consolidationCatalog } from '../modules/consolidation/consolidation.catalog';
+import { notificationsCatalog } from '../modules/notifications/notifications.catalog';
+import { reportFormsCatalog } from '../modules/report-forms/report-forms.catalog';
+import { reportSchedulesCatalog } from '../modules/report-schedules/report-schedules.catalog';
+import { reportsCatalog } from '../modules/reports/reports.catalog';
 import type { CatalogEntry } from './catalog-entry';
 
 export const ROUTE_CATALOG: CatalogEntry[] = [
@@ -49,5 +54,10 @@ export const ROUTE_CATALOG: CatalogEntry[] = [
   ...usersCatalog,
   ...auditCatalog,
   ...documentsCatalog,
+  ...reportFormsCatalog,
+  ...reportSchedulesCatalog,
+  ...reportsCatalog,
+  ...consolidationCatalog,
+  ...notificationsCatalog,
 ];
 

@@ -11,7 +11,7 @@ import { fold } from '../../core/text';
 import type { Database } from '../../db/schema';
 import * as access from '../access/access.service';
 import * as audit from '../audit/audit.service';
-import { allIndicatorSources, indicatorSource } from '../indicator-sources/indicator-sources.catalog';
+import { allIndicatorSources, indicatorSource } from '../indicator-sources/indicator-sources.all';
 import type { CreateFormInput, Form, PublishVersionInput } from './report-forms.contract';
 import * as repo from './report-forms.repository';
 

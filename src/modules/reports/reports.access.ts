@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../core/errors';
+import { ForbiddenError, UnauthorizedError } from '../../core/errors';
 import type { Database } from '../../db/schema';
 import * as access from '../access/access.service';
 import { actsFor, type ScheduleRow } from '../report-schedules/report-schedules.service';
@@ -41,14 +41,14 @@ export async function maySeeSubmitted(db: Db, actor: Actor | null, schedule: Sch
 }
 
 /**
- * Throws unless the actor may see something of the report. A report nobody above may see yet
- * (never submitted) answers 404 to them, so a sibling's draft is not even shown to exist.
+ * Throws unless the actor may see something of the report. A report never submitted is the
+ * unit's alone: anyone else is refused (403, like every refusal), superiors included.
  */
 export async function authorizeSee(db: Db, actor: Actor | null, schedule: ScheduleRow, report: ReportRow): Promise<'working' | 'submitted'> {
   if (!actor) throw new UnauthorizedError();
   if (await maySeeWorking(db, actor, schedule, report.unit_id)) return 'working';
   if (await maySeeSubmitted(db, actor, schedule, report)) {
-    if (report.first_submitted_at === null) throw new NotFoundError('report', report.id);
+    if (report.first_submitted_at === null) throw new ForbiddenError('report.read.draft', report.unit_id);
     return 'submitted';
   }
   throw new ForbiddenError('report.read', report.unit_id);

@@ -8,7 +8,7 @@ import { periodRange } from '../../core/periods';
 import type { FormDefinition, Values } from '../../core/report-form';
 import { accumulate, contributions, emptyAccumulator, mergeAccumulators, resultOf, type Accumulator } from '../../core/rollup';
 import type { Database } from '../../db/schema';
-import { indicatorSource } from '../indicator-sources/indicator-sources.catalog';
+import { indicatorSource } from '../indicator-sources/indicator-sources.all';
 import { convention, type ScheduleRow } from '../report-schedules/report-schedules.service';
 import { directReporters, reportersBelow, type ReportingStructure } from '../report-schedules/report-schedules.structure';
 import * as rollups from './reports.rollups.repository';

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, invalidField, registerEntityName, type FieldIssue } from '../../core/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, invalidField, registerEntityName, type FieldIssue } from '../../core/errors';
 import { periodLabel } from '../../core/periods';
 import { checkValues, valueTypeProblems, type FormDefinition, type Narrative, type Values } from '../../core/report-form';
 import type { Database } from '../../db/schema';
@@ -78,10 +78,8 @@ export async function summarize(db: Db, rows: ReportRow[], lang: Lang): Promise<
 /** Open (or find) a unit's report for a period; the unit must be one that reports in the schedule. */
 export async function openReport(db: Db, actor: Actor | null, input: { scheduleId: number; period: string; unitId: number }): Promise<{ id: number; created: boolean }> {
   const schedule = await schedules.loadSchedule(db, input.scheduleId);
-  if (!(await mayFill(db, actor, schedule, input.unitId))) {
-    if (!actor) access.requireUser(actor);
-    throw new ForbiddenError('report.fill', input.unitId);
-  }
+  if (!actor) throw new UnauthorizedError();
+  if (!(await mayFill(db, actor, schedule, input.unitId))) throw new ForbiddenError('report.fill', input.unitId);
   const structure = await reportingStructure(db, schedule, input.period);
   const existing = await repo.findReportFor(db, schedule.id, input.period, input.unitId);
   if (existing) return { id: existing.id, created: false };
@@ -142,6 +140,7 @@ function versionConflict(report: ReportRow, sent: number): ConflictError {
 }
 
 export async function saveDraft(db: Db, actor: Actor | null, reportId: number, input: SaveDraftInput): Promise<{ id: number; version: number }> {
+  if (!actor) throw new UnauthorizedError();
   const ctx = await loadContext(db, reportId, true);
   const { report, schedule, definition } = ctx;
   if (!(await mayFill(db, actor, schedule, report.unit_id))) throw new ForbiddenError('report.fill', report.unit_id);
@@ -164,6 +163,7 @@ export async function recipientsAt(db: Db, unitIds: number[], roles: string[]) {
 }
 
 export async function submit(db: Db, actor: Actor | null, reportId: number, version: number, lang: Lang = 'vi'): Promise<{ id: number; version: number; seq: number; status: string; warnings: string[] }> {
+  if (!actor) throw new UnauthorizedError();
   const ctx = await loadContext(db, reportId, true);
   const { report, schedule, definition } = ctx;
   if (!(await mayFill(db, actor, schedule, report.unit_id))) throw new ForbiddenError('report.fill', report.unit_id);
