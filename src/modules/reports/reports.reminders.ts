@@ -84,7 +84,7 @@ export async function handleJob(db: Db, job: JobRow): Promise<JobOutcome> {
     if (report?.first_submitted_at) return { status: 'skipped', outcome: 'already submitted' };
     const names = await repo.unitNamesLatest(db, [unitId]);
     const due = schedules.dueDateOf(schedule, period);
-    const link = report ? `/app/reports/${report.id}` : `/app/reports/new?schedule=${schedule.id}&period=${period}&unit=${unitId}`;
+    const link = report ? `/app/reports/${report.id}` : `/app/reports?schedule=${schedule.id}&period=${period}`;
     return send(db, job, [unitId], ['reporter', 'coordinator'], link, unitId, (lang) => job.kind === 'due_soon'
       ? lang === 'vi'
         ? { title: `Còn ${payload.days} ngày: ${schedule.name} – ${periodLabel(period)}`, body: `Hạn gửi báo cáo ${periodLabel(period)} của ${names.get(unitId)} là ngày ${formatVnDate(due)}.` }

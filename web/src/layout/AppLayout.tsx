@@ -10,6 +10,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { FullPageSpinner, useCurrentUser } from '../auth/session';
 import { MENU_NS, visibleNavigation } from '../navigation';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 
 function useNavItems(onNavigate?: () => void) {
@@ -73,6 +74,7 @@ export function AppLayout() {
           {phone ? <Brand /> : <span className="header-title">{t('app.fullName')}</span>}
           <span className="spacer" />
           <LanguageSwitch />
+          <NotificationBell />
           <UserMenu compact={phone} />
         </Layout.Header>
         <Layout.Content id="main" className="app-content">

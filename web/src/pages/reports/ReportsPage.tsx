@@ -7,8 +7,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Select, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { listReports, listSchedules, openReport } from '../../api/reports';
+import { useNavigate, useSearchParams } from 'react-router';
+import { listReports, listSchedules, openReport, reportingUnits } from '../../api/reports';
 import { useCurrentUser } from '../../auth/session';
 import { PageTitle } from '../../components/PageTitle';
 import { UnitName } from '../../components/units/UnitName';
@@ -25,8 +25,9 @@ export default function ReportsPage() {
   const navigate = useNavigate();
   const fillUnits = useMemo(() => [...new Set(me.grants.filter((g) => g.role === 'reporter' || g.role === 'coordinator').map((g) => g.unitId))], [me]);
   const schedules = useQuery({ queryKey: reportKeys.schedules({ unit: me.unitId }), queryFn: ({ signal }) => listSchedules({ unit: fillUnits[0] ?? me.unitId }, signal) });
-  const [scheduleId, setScheduleId] = useState<number>();
-  const [period, setPeriod] = useState<string>();
+  const [params] = useSearchParams();
+  const [scheduleId, setScheduleId] = useState<number | undefined>(Number(params.get('schedule')) || undefined);
+  const [period, setPeriod] = useState<string | undefined>(params.get('period') ?? undefined);
   const schedule = schedules.data?.find((s) => s.id === scheduleId);
   useEffect(() => {
     if (!scheduleId && schedules.data?.length) setScheduleId(schedules.data[0].id);
@@ -38,6 +39,14 @@ export default function ReportsPage() {
     queryKey: reportKeys.list({ scheduleId, period }), enabled: !!scheduleId && !!period,
     queryFn: ({ signal }) => listReports({ schedule: scheduleId, period }, signal),
   });
+  // The units I may report for in this period: mine that the schedule asks, and the schedule's own
+  // unit when I work in the department that receives for it (its consolidated report).
+  const structure = useQuery({ queryKey: ['reports', 'units', scheduleId, period], enabled: !!scheduleId && !!period, queryFn: () => reportingUnits(scheduleId!, period!) });
+  const reviewUnits = new Set(me.grants.filter((g) => g.role === 'leader' || g.role === 'coordinator').map((g) => g.unitId));
+  const mine = [
+    ...fillUnits.filter((u) => structure.data?.some((s) => s.unitId === u)),
+    ...(schedule && (fillUnits.includes(schedule.unitId) || (schedule.recipientUnitId !== null && reviewUnits.has(schedule.recipientUnitId))) ? [schedule.unitId] : []),
+  ];
   const open = useMutation({
     mutationFn: (unitId: number) => openReport({ scheduleId: scheduleId!, period: period!, unitId }),
     onSuccess: (r) => navigate(`/reports/${r.id}`),
@@ -61,10 +70,10 @@ export default function ReportsPage() {
               {current && <span className="muted">{t('list.due', { date: formatDate(current.dueDate) })}</span>}
             </Space>
           </Card>
-          {fillUnits.length > 0 && (
+          {mine.length > 0 && (
             <Card size="small" title={t('list.mine')}>
               <Space wrap>
-                {fillUnits.map((unitId) => (
+                {[...new Set(mine)].map((unitId) => (
                   <Button key={unitId} icon={<FileAddOutlined />} onClick={() => open.mutate(unitId)} loading={open.isPending} data-testid={`open-${unitId}`}>
                     {t('list.open', { unit: '' })}<UnitName unitId={unitId} />
                   </Button>
