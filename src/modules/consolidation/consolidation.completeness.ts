@@ -56,7 +56,7 @@ export async function completenessFor(db: Db, schedule: ScheduleRow, q: { unit: 
   const treeDate = treeDateOf(schedule, q.period);
   const unit = await repo.unitOn(db, q.unit, treeDate);
   if (!unit) throw invalidField('unit', `đơn vị ${q.unit} không tồn tại vào cuối kỳ`, `unit ${q.unit} did not exist at the period's end`);
-  const structure = await reportingStructure(db, schedule, q.period);
+  const structure = await reportingStructure(db, schedule, q.period, { within: q.unit });
   const subtree = await repo.subtreeIds(db, schedule.hierarchy, q.unit, treeDate);
   const expected = structure.units.filter((u) => u.unitId !== q.unit && subtree.has(u.unitId));
   const rows = await reports.reportsOfPeriod(db, schedule.id, q.period, expected.map((u) => u.unitId));

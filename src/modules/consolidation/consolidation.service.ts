@@ -69,15 +69,16 @@ function header(b: Base, lang: Lang) {
   };
 }
 
-async function base(db: Db, schedule: ScheduleRow, periodKey: string): Promise<Base> {
+/** `within`: only the part of the reporting structure inside that unit (enough "as structured then"). */
+async function base(db: Db, schedule: ScheduleRow, periodKey: string, within?: number): Promise<Base> {
   const current = await forms.currentVersion(db, schedule.form_id);
   if (!current) throw invalidField('schedule', 'lịch báo cáo không có biểu mẫu', 'the schedule has no form');
-  return { schedule, periodKey, def: current.definition, structure: await reportingStructure(db, schedule, periodKey), treeDate: treeDateOf(schedule, periodKey) };
+  return { schedule, periodKey, def: current.definition, structure: await reportingStructure(db, schedule, periodKey, { within }), treeDate: treeDateOf(schedule, periodKey) };
 }
 
-async function flagCounts(db: Db, b: Base, lang: Lang): Promise<Map<number, number>> {
+async function flagCounts(db: Db, b: Base, unitIds: number[], lang: Lang): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
-  for (const f of await flagsForPeriod(db, b.schedule, b.periodKey, lang)) counts.set(f.unitId, (counts.get(f.unitId) ?? 0) + 1);
+  for (const f of await flagsForPeriod(db, b.schedule, b.periodKey, lang, { unitIds })) counts.set(f.unitId, (counts.get(f.unitId) ?? 0) + 1);
   return counts;
 }
 
@@ -90,7 +91,7 @@ async function consolidateThen(db: Db, b: Base, unitId: number, lang: Lang): Pro
   const rollups = await reports.rollupsOf(db, b.schedule.id, b.periodKey, [unitId, ...top.map((u) => u.unitId)]);
   const all = await reports.reportsOfPeriod(db, b.schedule.id, b.periodKey, [unitId, ...below.map((u) => u.unitId)]);
   const byUnit = new Map(all.map((r) => [r.unit_id, r]));
-  const flags = await flagCounts(db, b, lang);
+  const flags = await flagCounts(db, b, [unitId, ...top.map((u) => u.unitId)], lang);
   const rows: Consolidation['rows'] = [];
   const own = byUnit.get(unitId);
   if (own?.status === 'accepted') {
@@ -180,9 +181,8 @@ export async function consolidate(db: Db, actor: Actor | null, q: ConsolidationQ
 
 /** The consolidation without a permission check, for callers that made theirs (a report's own DOCX). */
 export async function consolidationFor(db: Db, schedule: ScheduleRow, periodKey: string, unitId: number, structure: 'then' | 'now', lang: Lang, asOf?: string): Promise<Consolidation> {
-  const b = await base(db, schedule, periodKey);
-  if (structure === 'then') return consolidateThen(db, b, unitId, lang);
-  return consolidateNow(db, b, unitId, asOf ?? todayVn(), lang);
+  if (structure === 'then') return consolidateThen(db, await base(db, schedule, periodKey, unitId), unitId, lang);
+  return consolidateNow(db, await base(db, schedule, periodKey), unitId, asOf ?? todayVn(), lang);
 }
 
 /** Just the figures of one unit from precomputed rollups (what dashboards and benchmarks read). */

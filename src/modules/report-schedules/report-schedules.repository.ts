@@ -63,8 +63,8 @@ export async function unitNames(db: Db, unitIds: number[], day: string): Promise
   return out;
 }
 
-/** Units of the given kinds in a subtree on a day, with their depth below the root. */
-export async function subtreeUnitsOfKinds(db: Db, q: { hierarchy: string; rootId: number; day: string; kinds: string[]; maxDepth: number | null }) {
+/** Units of the given kinds in a subtree on a day, with their depth below the root; optionally only those inside `within`'s subtree. */
+export async function subtreeUnitsOfKinds(db: Db, q: { hierarchy: string; rootId: number; day: string; kinds: string[]; maxDepth: number | null; within?: number }) {
   let query = db.selectFrom('org_closure as c')
     .innerJoin('org_unit_versions as v', 'v.unit_id', 'c.descendant_id')
     .innerJoin('org_units as u', 'u.id', 'c.descendant_id')
@@ -73,7 +73,24 @@ export async function subtreeUnitsOfKinds(db: Db, q: { hierarchy: string; rootId
     .where('v.kind', 'in', q.kinds)
     .select(['c.descendant_id as unitId', 'c.depth', 'v.name', 'v.kind', 'u.code']);
   if (q.maxDepth !== null) query = query.where('c.depth', '<=', q.maxDepth);
+  if (q.within !== undefined && q.within !== q.rootId) {
+    const within = q.within;
+    query = query.where((eb) => eb.exists(eb.selectFrom('org_closure as w').select('w.depth')
+      .whereRef('w.descendant_id', '=', 'c.descendant_id').where('w.ancestor_id', '=', within)
+      .where('w.hierarchy', '=', q.hierarchy).where(inForce(q.day, 'w'))));
+  }
   return query.execute();
+}
+
+/** The ancestors of a unit (nearest first) with their kind and their depth below a root, on a day. */
+export async function ancestorsBelowRoot(db: Db, q: { hierarchy: string; rootId: number; unitId: number; day: string }) {
+  return db.selectFrom('org_closure as a')
+    .innerJoin('org_closure as r', (j) => j.onRef('r.descendant_id', '=', 'a.ancestor_id').on('r.ancestor_id', '=', q.rootId).on('r.hierarchy', '=', q.hierarchy))
+    .innerJoin('org_unit_versions as v', 'v.unit_id', 'a.ancestor_id')
+    .where('a.hierarchy', '=', q.hierarchy).where('a.descendant_id', '=', q.unitId).where('a.depth', '>=', 1)
+    .where(inForce(q.day, 'a')).where(inForce(q.day, 'r')).where(inForce(q.day, 'v'))
+    .select(['a.ancestor_id as unitId', 'a.depth as distance', 'r.depth as depth', 'v.kind'])
+    .orderBy('a.depth').execute();
 }
 
 /** Given units inside a subtree on a day (for explicit inclusions), with their depth. */
@@ -101,4 +118,13 @@ export async function ancestorsAmong(db: Db, q: { hierarchy: string; day: string
     for (const r of rows) if (candidates.has(r.ancestor_id)) out.push(r);
   }
   return out;
+}
+
+/** Which of the given units lie in a subtree (the root included) on a day. */
+export async function idsWithin(db: Db, q: { hierarchy: string; rootId: number; day: string; unitIds: number[] }): Promise<Set<number>> {
+  if (q.unitIds.length === 0) return new Set();
+  const rows = await db.selectFrom('org_closure').select('descendant_id')
+    .where('hierarchy', '=', q.hierarchy).where('ancestor_id', '=', q.rootId).where('descendant_id', 'in', q.unitIds)
+    .where(inForce(q.day)).execute();
+  return new Set(rows.map((r) => r.descendant_id));
 }

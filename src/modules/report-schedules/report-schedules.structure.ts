@@ -36,13 +36,24 @@ export interface ReportingStructure {
   byId: Map<number, ReportingUnit>;
 }
 
-export async function reportingStructure(db: Db, schedule: ScheduleRow, periodKey: string): Promise<ReportingStructure> {
+/**
+ * The reporting structure of a period; with `within`, only the part inside that unit's subtree
+ * (what consolidating or reporting for that unit needs), whatever the size of the rest of the
+ * tree. Units at the top of the part still get their true reviewer from the ancestors above.
+ */
+export async function reportingStructure(db: Db, schedule: ScheduleRow, periodKey: string, options: { within?: number } = {}): Promise<ReportingStructure> {
   requirePeriodOf(schedule, periodKey);
   const treeDate = treeDateOf(schedule, periodKey);
   const scope = scopeOf(schedule);
+  const within = options.within !== undefined && options.within !== schedule.unit_id ? options.within : undefined;
   const base = { hierarchy: schedule.hierarchy, rootId: schedule.unit_id, day: treeDate };
-  const found = await repo.subtreeUnitsOfKinds(db, { ...base, kinds: scope.kinds, maxDepth: scope.maxDepth });
-  const included = await repo.subtreeUnits(db, { ...base, unitIds: scope.includeUnitIds });
+  const found = await repo.subtreeUnitsOfKinds(db, { ...base, kinds: scope.kinds, maxDepth: scope.maxDepth, within });
+  let included = await repo.subtreeUnits(db, { ...base, unitIds: scope.includeUnitIds });
+  if (within !== undefined) {
+    // Explicitly included units outside the part do not belong to it.
+    const inside = await repo.idsWithin(db, { hierarchy: schedule.hierarchy, rootId: within, day: treeDate, unitIds: included.map((u) => u.unitId) });
+    included = included.filter((u) => inside.has(u.unitId));
+  }
   const excluded = new Set(scope.excludeUnitIds);
   const all = new Map<number, (typeof found)[number]>();
   for (const u of [...found, ...included]) if (!excluded.has(u.unitId)) all.set(u.unitId, u);
@@ -53,9 +64,17 @@ export async function reportingStructure(db: Db, schedule: ScheduleRow, periodKe
     const best = nearest.get(l.descendant_id);
     if (!best || l.depth < best.depth) nearest.set(l.descendant_id, { id: l.ancestor_id, depth: l.depth });
   }
+  // Above the part: the nearest ancestor of `within` that reports takes the reports of its top.
+  let outsideReporter: number | null = null;
+  if (within !== undefined) {
+    const reports = (u: { unitId: number; depth: number; kind: string }) => !excluded.has(u.unitId) && u.depth >= 1
+      && (scope.includeUnitIds.includes(u.unitId) || (scope.kinds.includes(u.kind) && (scope.maxDepth === null || u.depth <= scope.maxDepth)));
+    const above = await repo.ancestorsBelowRoot(db, { ...base, unitId: within });
+    outsideReporter = above.find(reports)?.unitId ?? null;
+  }
   const topReviewer = schedule.recipient_unit_id ?? schedule.unit_id;
   const units: ReportingUnit[] = [...all.values()].map((u) => {
-    const parent = nearest.get(u.unitId)?.id ?? null;
+    const parent = nearest.get(u.unitId)?.id ?? outsideReporter;
     return { unitId: u.unitId, code: u.code, name: u.name, kind: u.kind, depth: u.depth, parentReporterId: parent, reviewerUnitId: parent ?? topReviewer };
   }).sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name, 'vi'));
   return {

@@ -62,24 +62,35 @@ function labelOf(ind: IndicatorDef, def: FormDefinition) {
 
 const HISTORY_PERIODS = 6;
 
-/** Flags of every submitted or accepted report of a schedule and period. */
-export async function flagsForPeriod(db: Db, schedule: ScheduleRow, periodKey: string, lang: Lang): Promise<Flag[]> {
-  const reports = (await repo.listReports(db, { scheduleId: schedule.id, periodKey, limit: 1_000_000 }))
+/**
+ * Flags of the submitted or accepted reports of a schedule and period (of some units only, when
+ * given: their peers are then read by kind, not the whole period).
+ */
+export async function flagsForPeriod(db: Db, schedule: ScheduleRow, periodKey: string, lang: Lang, options: { unitIds?: number[] } = {}): Promise<Flag[]> {
+  const day = treeDateOf(schedule, periodKey);
+  const targets = (await repo.listReports(db, { scheduleId: schedule.id, periodKey, unitIds: options.unitIds, limit: 10_000_000 }))
     .filter((r) => r.status === 'submitted' || r.status === 'accepted');
-  if (reports.length === 0) return [];
+  if (targets.length === 0) return [];
+  const targetKinds = await repo.unitKindsOn(db, targets.map((r) => r.unit_id), day);
+  const peerRows = options.unitIds
+    ? await repo.decidedOrSubmittedOfKinds(db, { scheduleId: schedule.id, periodKey, kinds: [...new Set(targetKinds.values())], day })
+    : targets;
+  const reports = [...new Map([...targets, ...peerRows].map((r) => [r.id, r])).values()];
+  const targetIds = new Set(targets.map((r) => r.id));
   const figures = await figuresOf(db, reports);
-  const kinds = await repo.unitKindsOn(db, reports.map((r) => r.unit_id), treeDateOf(schedule, periodKey));
+  const kinds = await repo.unitKindsOn(db, reports.map((r) => r.unit_id), day);
   const kindNames = await repo.kindNames(db);
   const history = new Map<number, Figures[]>();
   const past = previousPeriods(periodKey, HISTORY_PERIODS);
   if (past.length) {
     for (const key of past) {
-      const older = (await repo.listReports(db, { scheduleId: schedule.id, periodKey: key, unitIds: reports.map((r) => r.unit_id), statuses: ['accepted'], limit: 1_000_000 }));
+      const older = (await repo.listReports(db, { scheduleId: schedule.id, periodKey: key, unitIds: targets.map((r) => r.unit_id), statuses: ['accepted'], limit: 10_000_000 }));
       for (const f of await figuresOf(db, older)) history.set(f.report.unit_id, [...(history.get(f.report.unit_id) ?? []), f]);
     }
   }
   const flags: Flag[] = [];
   for (const f of figures) {
+    if (!targetIds.has(f.report.id)) continue;
     const base = { reportId: f.report.id, unitId: f.report.unit_id };
     for (const o of checkValues(f.def, f.own)) {
       if (o.kind === 'required') continue;
@@ -121,5 +132,5 @@ export async function flagsForPeriod(db: Db, schedule: ScheduleRow, periodKey: s
 export async function flagsOfReport(db: Db, actor: Actor | null, reportId: number, lang: Lang): Promise<Flag[]> {
   const { report, schedule } = await loadContext(db, reportId);
   await authorizeSee(db, actor, schedule, report);
-  return (await flagsForPeriod(db, schedule, report.period_key, lang)).filter((f) => f.reportId === reportId);
+  return (await flagsForPeriod(db, schedule, report.period_key, lang, { unitIds: [report.unit_id] })).filter((f) => f.reportId === reportId);
 }

@@ -56,7 +56,7 @@ function compiledText(excerpts: Excerpt[]): string {
 }
 
 export async function compileNarrative(db: Db, schedule: ScheduleRow, periodKey: string, unitId: number, def: FormDefinition): Promise<CompiledNarrative> {
-  const structure = await reportingStructure(db, schedule, periodKey);
+  const structure = await reportingStructure(db, schedule, periodKey, { within: unitId });
   const below = chainBelow(structure, unitId);
   const reports = (await repo.listReports(db, { scheduleId: schedule.id, periodKey, unitIds: [...below.keys()], limit: 1_000_000 }))
     .filter((r) => r.status === 'submitted' || r.status === 'accepted');

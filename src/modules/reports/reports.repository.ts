@@ -36,6 +36,14 @@ export async function updateReportIfVersion(db: Db, id: number, expectedVersion:
 export async function listReports(db: Db, q: {
   scheduleId?: number; periodKey?: string; unitIds?: number[]; reviewerUnitIds?: number[]; statuses?: string[]; limit: number;
 }): Promise<ReportRow[]> {
+  // Long lists of units are read in slices: each statement stays under the drivers' parameter limits.
+  if (q.unitIds && q.unitIds.length > 5000) {
+    const out: ReportRow[] = [];
+    for (let i = 0; i < q.unitIds.length && out.length < q.limit; i += 5000) {
+      out.push(...(await listReports(db, { ...q, unitIds: q.unitIds.slice(i, i + 5000), limit: q.limit - out.length })));
+    }
+    return out;
+  }
   let query = db.selectFrom('reports').selectAll().orderBy('id').limit(q.limit);
   if (q.scheduleId !== undefined) query = query.where('schedule_id', '=', q.scheduleId);
   if (q.periodKey !== undefined) query = query.where('period_key', '=', q.periodKey);
@@ -115,8 +123,11 @@ export async function deleteHighlight(db: Db, id: number): Promise<void> {
 }
 
 export async function highlightsOf(db: Db, reportIds: number[]) {
-  if (reportIds.length === 0) return [];
-  return db.selectFrom('report_highlights').selectAll().where('report_id', 'in', reportIds).orderBy('id').execute();
+  const out = [];
+  for (let i = 0; i < reportIds.length; i += 5000) {
+    out.push(...(await db.selectFrom('report_highlights').selectAll().where('report_id', 'in', reportIds.slice(i, i + 5000)).orderBy('id').execute()));
+  }
+  return out;
 }
 
 export async function highlightExists(db: Db, reportId: number, sectionCode: string, paragraph: number): Promise<boolean> {
@@ -157,10 +168,11 @@ export async function kindNames(db: Db): Promise<Map<string, { vi: string; en: s
 /** Kind of each unit on a day (for units not in a reporting structure, e.g. the schedule's own unit). */
 export async function unitKindsOn(db: Db, unitIds: number[], day: string): Promise<Map<number, string>> {
   const out = new Map<number, string>();
-  if (unitIds.length === 0) return out;
-  const rows = await db.selectFrom('org_unit_versions').select(['unit_id', 'kind']).where('unit_id', 'in', unitIds)
-    .where('valid_from', '<=', day).orderBy('valid_from').execute();
-  for (const r of rows) out.set(r.unit_id, r.kind);
+  for (let i = 0; i < unitIds.length; i += 5000) {
+    const rows = await db.selectFrom('org_unit_versions').select(['unit_id', 'kind']).where('unit_id', 'in', unitIds.slice(i, i + 5000))
+      .where('valid_from', '<=', day).orderBy('valid_from').execute();
+    for (const r of rows) out.set(r.unit_id, r.kind);
+  }
   return out;
 }
 
@@ -173,4 +185,15 @@ export async function unitNamesOn(db: Db, unitIds: number[], day: string): Promi
     for (const r of rows) if (r.valid_from <= day || !out.has(r.unit_id)) out.set(r.unit_id, r.name);
   }
   return out;
+}
+
+/** Submitted or accepted reports of a period whose unit was of one of the kinds on a day (the peers of flagged units). */
+export async function decidedOrSubmittedOfKinds(db: Db, q: { scheduleId: number; periodKey: string; kinds: string[]; day: string }): Promise<ReportRow[]> {
+  if (q.kinds.length === 0) return [];
+  return db.selectFrom('reports as r')
+    .innerJoin('org_unit_versions as v', 'v.unit_id', 'r.unit_id')
+    .where('r.schedule_id', '=', q.scheduleId).where('r.period_key', '=', q.periodKey).where('r.status', 'in', ['submitted', 'accepted'])
+    .where('v.kind', 'in', q.kinds).where('v.valid_from', '<=', q.day)
+    .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', q.day)]))
+    .selectAll('r').execute();
 }

@@ -80,7 +80,7 @@ export async function openReport(db: Db, actor: Actor | null, input: { scheduleI
   const schedule = await schedules.loadSchedule(db, input.scheduleId);
   if (!actor) throw new UnauthorizedError();
   if (!(await mayFill(db, actor, schedule, input.unitId))) throw new ForbiddenError('report.fill', input.unitId);
-  const structure = await reportingStructure(db, schedule, input.period);
+  const structure = await reportingStructure(db, schedule, input.period, { within: input.unitId });
   const existing = await repo.findReportFor(db, schedule.id, input.period, input.unitId);
   if (existing) return { id: existing.id, created: false };
   const isRoot = input.unitId === schedule.unit_id;
@@ -169,7 +169,7 @@ export async function submit(db: Db, actor: Actor | null, reportId: number, vers
   if (!(await mayFill(db, actor, schedule, report.unit_id))) throw new ForbiddenError('report.fill', report.unit_id);
   requireEditable(report);
   if (version !== report.version) throw versionConflict(report, version);
-  const structure: ReportingStructure = await reportingStructure(db, schedule, report.period_key);
+  const structure: ReportingStructure = await reportingStructure(db, schedule, report.period_key, { within: report.unit_id });
   const sourced = await computeSourced(db, structure, report.unit_id, definition);
   const values = JSON.parse(report.values_json) as Values;
   const narrative = JSON.parse(report.narrative_json) as Narrative;

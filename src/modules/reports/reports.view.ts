@@ -34,7 +34,7 @@ export async function getReport(db: Db, actor: Actor | null, reportId: number, l
   let formVersionId = report.form_version_id;
   let version = formVersion;
   if (view === 'working') {
-    const structure = await reportingStructure(db, schedule, report.period_key);
+    const structure = await reportingStructure(db, schedule, report.period_key, { within: report.unit_id });
     values = JSON.parse(report.values_json);
     narrative = JSON.parse(report.narrative_json);
     const live = report.status === 'draft' || report.status === 'returned';
