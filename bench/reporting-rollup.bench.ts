@@ -9,7 +9,7 @@
 import { sql } from 'kysely';
 import { SYSTEM_CLI } from '../src/core/actor';
 import type { FormDefinition } from '../src/core/report-form';
-import { rolledUpFigures } from '../src/modules/consolidation/consolidation.service';
+import { consolidationFor, rolledUpFigures } from '../src/modules/consolidation/consolidation.service';
 import * as forms from '../src/modules/report-forms/report-forms.service';
 import * as schedules from '../src/modules/report-schedules/report-schedules.service';
 import * as review from '../src/modules/reports/reports.review';
@@ -179,6 +179,12 @@ export const benchmark: Benchmark = {
         add(`read ${label}'s consolidated figures (20 indicators)`, p50p95(reads), p50p95(floor));
         const fly = await timeOnce(() => conn.bare.query(ON_THE_FLY_SQL, [schedule.id, PERIOD, unit, TREE_DATE, TREE_DATE]));
         report.note(`reporting-rollup on ${database.name}: without rollups, aggregating ${label}'s subtree on the fly takes ${ms(fly)}`);
+      }
+      // The whole consolidation answer (figures by unit below, included and missing reports, flags)
+      // for a commune and a province: it reads the reporting structure of the unit's subtree.
+      for (const [label, unit] of [['a commune', tree.levelStart[2]], ['a province', tree.levelStart[PROVINCE]]] as const) {
+        const once = await timeOnce(() => consolidationFor(db, row, PERIOD, unit, 'then', 'vi'));
+        report.note(`reporting-rollup on ${database.name}: the consolidation endpoint's work for ${label} (figures, rows by unit below, included/missing lists, flags) takes ${ms(once)}`);
       }
       const sanity = await queries.rollupsOf(db, schedule.id, PERIOD, [1]);
       if ((sanity.get(1)?.get('i01')?.n ?? 0) !== reporting.length - pending.size + ACCEPTS + spare.length) {

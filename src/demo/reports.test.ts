@@ -107,6 +107,7 @@ describe.each(databases)('the 2021 reports of the demo on $name', (database) => 
     expect(compiled.sections[0].excerpts[0].highlighted).toBe(true);
     const inbox = (await s.tuyengiao.inject({ url: '/api/v1/review-inbox' })).json();
     expect(inbox.map((r: { unitName: string }) => r.unitName).sort()).toEqual(['Huyện ủy An Dương', 'Quận ủy Ngô Quyền']);
+    expect(inbox.find((r: { unitName: string }) => r.unitName === 'Huyện ủy An Dương').flagCount).toBeGreaterThan(0);
     expect((await s.ngoquyen.inject({ url: `/api/v1/reports/${draft.id}` })).statusCode).toBe(403);
   });
 });

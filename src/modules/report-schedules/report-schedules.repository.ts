@@ -65,6 +65,20 @@ export async function unitNames(db: Db, unitIds: number[], day: string): Promise
 
 /** Units of the given kinds in a subtree on a day, with their depth below the root; optionally only those inside `within`'s subtree. */
 export async function subtreeUnitsOfKinds(db: Db, q: { hierarchy: string; rootId: number; day: string; kinds: string[]; maxDepth: number | null; within?: number }) {
+  if (q.within !== undefined && q.within !== q.rootId) {
+    // Driven from the smaller subtree: the part inside `within`, each unit's depth read from the root.
+    const within = q.within;
+    let part = db.selectFrom('org_closure as w')
+      .innerJoin('org_closure as c', (j) => j.onRef('c.descendant_id', '=', 'w.descendant_id').on('c.ancestor_id', '=', q.rootId).on('c.hierarchy', '=', q.hierarchy))
+      .innerJoin('org_unit_versions as v', 'v.unit_id', 'w.descendant_id')
+      .innerJoin('org_units as u', 'u.id', 'w.descendant_id')
+      .where('w.hierarchy', '=', q.hierarchy).where('w.ancestor_id', '=', within)
+      .where(inForce(q.day, 'w')).where(inForce(q.day, 'c')).where(inForce(q.day, 'v'))
+      .where('c.depth', '>=', 1).where('v.kind', 'in', q.kinds)
+      .select(['w.descendant_id as unitId', 'c.depth', 'v.name', 'v.kind', 'u.code']);
+    if (q.maxDepth !== null) part = part.where('c.depth', '<=', q.maxDepth);
+    return part.execute();
+  }
   let query = db.selectFrom('org_closure as c')
     .innerJoin('org_unit_versions as v', 'v.unit_id', 'c.descendant_id')
     .innerJoin('org_units as u', 'u.id', 'c.descendant_id')
@@ -73,12 +87,6 @@ export async function subtreeUnitsOfKinds(db: Db, q: { hierarchy: string; rootId
     .where('v.kind', 'in', q.kinds)
     .select(['c.descendant_id as unitId', 'c.depth', 'v.name', 'v.kind', 'u.code']);
   if (q.maxDepth !== null) query = query.where('c.depth', '<=', q.maxDepth);
-  if (q.within !== undefined && q.within !== q.rootId) {
-    const within = q.within;
-    query = query.where((eb) => eb.exists(eb.selectFrom('org_closure as w').select('w.depth')
-      .whereRef('w.descendant_id', '=', 'c.descendant_id').where('w.ancestor_id', '=', within)
-      .where('w.hierarchy', '=', q.hierarchy).where(inForce(q.day, 'w'))));
-  }
   return query.execute();
 }
 

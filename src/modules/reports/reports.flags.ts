@@ -64,16 +64,16 @@ const HISTORY_PERIODS = 6;
 
 /**
  * Flags of the submitted or accepted reports of a schedule and period (of some units only, when
- * given: their peers are then read by kind, not the whole period).
+ * given). Peers are the units of the same kind whose reports the same unit receives: the reports a
+ * reviewer has side by side, in the same context (the districts of a city, the wards of a district).
  */
 export async function flagsForPeriod(db: Db, schedule: ScheduleRow, periodKey: string, lang: Lang, options: { unitIds?: number[] } = {}): Promise<Flag[]> {
   const day = treeDateOf(schedule, periodKey);
   const targets = (await repo.listReports(db, { scheduleId: schedule.id, periodKey, unitIds: options.unitIds, limit: 10_000_000 }))
     .filter((r) => r.status === 'submitted' || r.status === 'accepted');
   if (targets.length === 0) return [];
-  const targetKinds = await repo.unitKindsOn(db, targets.map((r) => r.unit_id), day);
   const peerRows = options.unitIds
-    ? await repo.decidedOrSubmittedOfKinds(db, { scheduleId: schedule.id, periodKey, kinds: [...new Set(targetKinds.values())], day })
+    ? await repo.decidedOrSubmittedFor(db, { scheduleId: schedule.id, periodKey, reviewerUnitIds: targets.map((r) => r.reviewer_unit_id) })
     : targets;
   const reports = [...new Map([...targets, ...peerRows].map((r) => [r.id, r])).values()];
   const targetIds = new Set(targets.map((r) => r.id));
@@ -104,7 +104,7 @@ export async function flagsForPeriod(db: Db, schedule: ScheduleRow, periodKey: s
       flags.push({ ...base, indicator: o.field, kind: 'rule', severity: 'soft', message: prefix + o.message[lang] });
     }
     const kind = kinds.get(f.report.unit_id);
-    const peers = figures.filter((p) => p.report.id !== f.report.id && kinds.get(p.report.unit_id) === kind);
+    const peers = figures.filter((p) => p.report.id !== f.report.id && kinds.get(p.report.unit_id) === kind && p.report.reviewer_unit_id === f.report.reviewer_unit_id);
     const kindName = kind ? kindNames.get(kind) : undefined;
     for (const ind of f.def.indicators) {
       // Record-sourced figures come from records, not from the unit: nothing to inflate there.

@@ -187,13 +187,11 @@ export async function unitNamesOn(db: Db, unitIds: number[], day: string): Promi
   return out;
 }
 
-/** Submitted or accepted reports of a period whose unit was of one of the kinds on a day (the peers of flagged units). */
-export async function decidedOrSubmittedOfKinds(db: Db, q: { scheduleId: number; periodKey: string; kinds: string[]; day: string }): Promise<ReportRow[]> {
-  if (q.kinds.length === 0) return [];
-  return db.selectFrom('reports as r')
-    .innerJoin('org_unit_versions as v', 'v.unit_id', 'r.unit_id')
-    .where('r.schedule_id', '=', q.scheduleId).where('r.period_key', '=', q.periodKey).where('r.status', 'in', ['submitted', 'accepted'])
-    .where('v.kind', 'in', q.kinds).where('v.valid_from', '<=', q.day)
-    .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', q.day)]))
-    .selectAll('r').execute();
+/** Submitted or accepted reports of a period received by some units (the peers of flagged reports). */
+export async function decidedOrSubmittedFor(db: Db, q: { scheduleId: number; periodKey: string; reviewerUnitIds: Array<number | null> }): Promise<ReportRow[]> {
+  const reviewers = q.reviewerUnitIds.filter((r): r is number => r !== null);
+  if (reviewers.length === 0) return [];
+  return db.selectFrom('reports').selectAll()
+    .where('schedule_id', '=', q.scheduleId).where('period_key', '=', q.periodKey).where('status', 'in', ['submitted', 'accepted'])
+    .where('reviewer_unit_id', 'in', [...new Set(reviewers)]).execute();
 }

@@ -15,6 +15,7 @@ import * as notifications from '../notifications/notifications.service';
 import * as forms from '../report-forms/report-forms.service';
 import * as schedules from '../report-schedules/report-schedules.service';
 import { mayReview } from './reports.access';
+import { flagsForPeriod } from './reports.flags';
 import * as repo from './reports.repository';
 import type { ReportRow } from './reports.repository';
 import { applyAccepted } from './reports.rollups';
@@ -125,5 +126,15 @@ export async function inbox(db: Db, actor: Actor | null, q: { status: string; li
     const schedule = await schedules.loadSchedule(db, row.schedule_id);
     if (await mayReview(db, actor, schedule, row)) visible.push(row);
   }
-  return summarize(db, visible, lang);
+  // How many figures of each look wrong, so the reviewer sees where to look first.
+  const flagCount = new Map<number, number>();
+  const groups = new Map<string, ReportRow[]>();
+  for (const r of visible) groups.set(`${r.schedule_id}|${r.period_key}`, [...(groups.get(`${r.schedule_id}|${r.period_key}`) ?? []), r]);
+  for (const group of groups.values()) {
+    const schedule = await schedules.loadSchedule(db, group[0].schedule_id);
+    for (const f of await flagsForPeriod(db, schedule, group[0].period_key, lang, { unitIds: group.map((r) => r.unit_id) })) {
+      flagCount.set(f.reportId, (flagCount.get(f.reportId) ?? 0) + 1);
+    }
+  }
+  return (await summarize(db, visible, lang)).map((s) => ({ ...s, flagCount: flagCount.get(s.id) ?? 0 }));
 }

@@ -24,6 +24,10 @@ export function ReportsTable({ rows, loading, showSchedule }: { rows: ReportSumm
         { title: t('columns.due'), dataIndex: 'dueDate', render: (d: string) => formatDate(d) },
         { title: t('columns.submitted'), dataIndex: 'submittedAt', render: (d: string | null) => formatInstant(d) },
         { title: t('columns.reviewer'), dataIndex: 'reviewerUnitName', render: (n: string | null) => n ?? '—' },
+        ...(rows.some((r) => r.flagCount !== undefined) ? [{
+          title: t('columns.flags'), dataIndex: 'flagCount', align: 'right' as const,
+          render: (n: number | undefined) => (n ? <Tag color="warning" data-testid="flag-count">⚑ {n}</Tag> : ''),
+        }] : []),
       ]}
     />
   );
