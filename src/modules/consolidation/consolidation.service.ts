@@ -182,7 +182,15 @@ export async function consolidate(db: Db, actor: Actor | null, q: ConsolidationQ
 /** The consolidation without a permission check, for callers that made theirs (a report's own DOCX). */
 export async function consolidationFor(db: Db, schedule: ScheduleRow, periodKey: string, unitId: number, structure: 'then' | 'now', lang: Lang, asOf?: string): Promise<Consolidation> {
   if (structure === 'then') return consolidateThen(db, await base(db, schedule, periodKey, unitId), unitId, lang);
-  return consolidateNow(db, await base(db, schedule, periodKey), unitId, asOf ?? todayVn(), lang);
+  const today = asOf ?? todayVn();
+  const treeDate = treeDateOf(schedule, periodKey);
+  if (today >= treeDate && !(await repo.linksChangedBetween(db, schedule.hierarchy, treeDate, today)) && (await repo.lineageSince(db, treeDate)).length === 0) {
+    // Nothing was restructured since the period ended: today's tree is the tree then, and the
+    // precomputed rollups answer directly.
+    const then = await consolidateThen(db, await base(db, schedule, periodKey, unitId), unitId, lang);
+    return { ...then, structure: 'now', treeDate: today, rule: NOW_RULE[lang] };
+  }
+  return consolidateNow(db, await base(db, schedule, periodKey), unitId, today, lang);
 }
 
 /** Just the figures of one unit from precomputed rollups (what dashboards and benchmarks read). */

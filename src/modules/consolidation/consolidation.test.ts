@@ -161,6 +161,9 @@ describe.each(databases)('consolidation on $name', (database) => {
   it.skipIf(database.skip)('as structured now: the same total mapped through merges, a dissolution and a split', async () => {
     const db = t.handle.db;
     const then = (await btg.inject({ url: `/api/v1/consolidation?unit=${t.tree.city}&period=${PERIOD}` })).json();
+    // Before any restructuring, now is then (answered from the precomputed rollups).
+    const unchanged = (await btg.inject({ url: `/api/v1/consolidation?unit=${t.tree.city}&period=${PERIOD}&structure=now&asOf=2025-06-30` })).json();
+    expect(unchanged).toMatchObject({ structure: 'now', treeDate: '2025-06-30', mapping: [], figures: then.figures });
     await db.transaction().execute(async (tx) => {
       await orgs.mergeUnits(tx, SYSTEM_CLI, { sourceIds: [t.tree.wardA1, t.tree.wardB1], into: { newUnit: { code: 'PM', name: 'Đảng ủy phường Mới', kind: 'dang_uy_xa_phuong', parentId: t.tree.city } }, effectiveDate: '2025-07-01' });
       await orgs.dissolveUnit(tx, SYSTEM_CLI, t.tree.districtA, { effectiveDate: '2025-07-01' });
