@@ -70,9 +70,13 @@ async function heading(db: Db, schedule: ScheduleRow, unitId: number, unitName: 
   };
 }
 
+/** "kết quả 6 tháng đầu năm 2021 thực hiện Chỉ thị 05-CT/TW": the schedule's name, as the subject under "BÁO CÁO". */
 function subjectOf(schedule: ScheduleRow, periodKey: string): string {
-  const name = schedule.name.replace(/^báo cáo\s+/i, '');
-  return `${name.charAt(0).toLocaleLowerCase('vi')}${name.slice(1)} — ${periodLabel(periodKey).toLocaleLowerCase('vi')}`;
+  let name = schedule.name.replace(/^báo cáo\s+/i, '');
+  name = `${name.charAt(0).toLocaleLowerCase('vi')}${name.slice(1)}`;
+  if (!/^kết quả/i.test(name)) name = `kết quả ${name}`;
+  const label = periodLabel(periodKey).toLocaleLowerCase('vi');
+  return name.toLocaleLowerCase('vi').includes(label) ? name : `${name} ${label}`;
 }
 
 async function narrativeFor(db: Db, schedule: ScheduleRow, periodKey: string, unitId: number, def: FormDefinition, own: Narrative | null) {
@@ -89,7 +93,8 @@ function completenessBlock(done: Awaited<ReturnType<typeof completenessFor>>): R
   return {
     caption: `Biểu: Tình hình gửi báo cáo (hạn ${formatVnDate(done.period.dueDate)})`,
     summary: `Có ${s.on_time + s.late}/${s.expected} đơn vị đã gửi báo cáo (đúng hạn ${s.on_time}, chậm ${s.late}); ${s.returned} báo cáo bị trả lại chưa gửi lại; ${s.missing} đơn vị chưa gửi; ${s.accepted} báo cáo đã được tiếp nhận.`,
-    rows: done.units.map((u) => ({ name: u.name, status: STATUS_VI[u.status], submitted: dateCell(u.firstSubmittedAt), daysLate: u.daysLate })),
+    // Days late of a report sent late; a report never sent has no such figure (it is "Chưa gửi").
+    rows: done.units.map((u) => ({ name: u.name, status: STATUS_VI[u.status], submitted: dateCell(u.firstSubmittedAt), daysLate: u.status === 'late' ? u.daysLate : null })),
   };
 }
 
