@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
+import { planRoutes } from '../modules/plans/plans.routes';
 import { userRoutes } from '../modules/users/users.routes';
 
 export async function registerModuleRoutes(app: FastifyInstance): Promise<void> {
@@ -10,4 +11,5 @@ export async function registerModuleRoutes(app: FastifyInstance): Promise<void> 
   await app.register(orgRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(planRoutes);
 }
