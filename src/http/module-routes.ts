@@ -1,9 +1,11 @@
 /** Every capability's routes, registered in one place so the whole API is visible at a glance. */
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
+import { eventRoutes } from '../modules/events/events.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
 import { planRoutes } from '../modules/plans/plans.routes';
+import { registrationRoutes } from '../modules/registrations/registrations.routes';
 import { userRoutes } from '../modules/users/users.routes';
 
 export async function registerModuleRoutes(app: FastifyInstance): Promise<void> {
@@ -12,4 +14,6 @@ export async function registerModuleRoutes(app: FastifyInstance): Promise<void> 
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(planRoutes);
+  await app.register(registrationRoutes);
+  await app.register(eventRoutes);
 }

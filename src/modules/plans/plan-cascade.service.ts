@@ -21,6 +21,7 @@ import { planNumberText, unitRefs } from './plan-view';
 import type { ConcretizeInput, PlanView } from './plans.contract';
 import * as repo from './plans.repository';
 import { draftRefDate, getPlan, insertDraft } from './plans.service';
+import * as orgUnits from '../orgs/orgs.lookup';
 
 type Db = Kysely<Database>;
 
@@ -36,7 +37,7 @@ export async function concretize(db: Db, actor: Actor | null, planId: number, in
   requireIssuedPlan(parent.status);
   const refDate = draftRefDate(parent.year);
   await access.authorize(db, actor, { action: 'plan.draft', unitId: input.unitId, asOf: refDate });
-  if (!(await repo.unitsBelow(db, parent.issuer_unit_id, [input.unitId], refDate)).has(input.unitId)) {
+  if (!(await orgUnits.unitsBelow(db, parent.issuer_unit_id, [input.unitId], refDate)).has(input.unitId)) {
     throw invalidField('unitId', 'đơn vị không trực thuộc đơn vị ban hành kế hoạch', 'the unit is not below the plan\'s issuing unit');
   }
   const existing = await repo.childPlanOf(db, parent.id, input.unitId);
@@ -52,7 +53,7 @@ export async function concretize(db: Db, actor: Actor | null, planId: number, in
     });
     chosen = withAncestors(source.tasks, withDescendants(source.tasks, input.taskIds));
   }
-  const unitName = (await repo.unitNames(db, [input.unitId], refDate)).get(input.unitId) ?? '';
+  const unitName = (await orgUnits.unitNames(db, [input.unitId], refDate)).get(input.unitId) ?? '';
   const parentNumber = await planNumberText(db, parent);
   const starting = contentToTaskInput(source.tasks.filter((t) => chosen.has(t.id)).map((t) => ({
     ...t, parentPlanTaskId: t.id, leadUnitId: input.unitId, coordinatingUnitIds: [],
@@ -115,7 +116,7 @@ export async function coverage(db: Db, actor: Actor | null, planId: number): Pro
 
   const unitIds = [plan.issuer_unit_id, ...rootContent.requiredUnitIds, ...issuedNodes.flatMap((n) => [n.issuerUnitId, ...n.content!.requiredUnitIds])];
   for (const list of childrenOf.values()) unitIds.push(...list.map((n) => n.issuerUnitId));
-  const names = await repo.unitNames(db, unitIds, plan.ref_date);
+  const names = await orgUnits.unitNames(db, unitIds, plan.ref_date);
 
   const totals = { units: 0, issuedOnTime: 0, issuedLate: 0, notIssued: 0, overdue: 0 };
   const level = (planNodeId: number, content: PlanContent): CoverageRow[] => {

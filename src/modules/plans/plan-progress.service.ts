@@ -17,6 +17,7 @@ import { loadIssuedContent } from './plan-store';
 import type { ProgressInput, ProgressView } from './plans.contract';
 import * as repo from './plans.repository';
 import type { PlanRow } from './plans.repository';
+import * as orgUnits from '../orgs/orgs.lookup';
 
 type Db = Kysely<Database>;
 
@@ -32,7 +33,7 @@ function requireOpenPlan(plan: PlanRow): void {
 
 async function present(db: Db, rows: Awaited<ReturnType<typeof progressRepo.listProgress>>, asOf: string): Promise<ProgressView[]> {
   const attached = await progressRepo.filesOf(db, rows.map((r) => r.id));
-  const names = await repo.unitNames(db, rows.map((r) => r.unit_id), asOf);
+  const names = await orgUnits.unitNames(db, rows.map((r) => r.unit_id), asOf);
   return rows.map((r) => ({
     id: r.id, taskId: r.task_id, unit: { id: r.unit_id, name: names.get(r.unit_id) ?? `#${r.unit_id}` },
     percent: r.percent, narrative: r.narrative, reportedOn: r.reported_on, createdAt: r.created_at, createdBy: r.display_name,

@@ -11,6 +11,7 @@ import { flattenTaskInput, numberTasks, type ContentTask, type ImplementationIte
 import * as docsRepo from './plan-documents.repository';
 import { MAX_TASK_DEPTH, MAX_TASKS, type PlanContentInput } from './plans.contract';
 import * as repo from './plans.repository';
+import * as orgUnits from '../orgs/orgs.lookup';
 
 type Db = Kysely<Database>;
 
@@ -99,13 +100,13 @@ export async function validateContent(db: Db, ctx: ValidationContext, input: Pla
   input.implementation.forEach((item, i) => item.unitIds.forEach((u, j) => mention(u, `implementation.${i}.unitIds.${j}`)));
 
   const units = [...unitFields.keys()];
-  const existing = await repo.unitsInForce(db, units, ctx.refDate);
+  const existing = await orgUnits.unitsInForce(db, units, ctx.refDate);
   for (const u of units) {
     if (!existing.has(u)) {
       issues.push(issue(unitFields.get(u)!, `đơn vị ${u} không tồn tại vào ngày ${formatVnDate(ctx.refDate)}`, `unit ${u} does not exist on ${ctx.refDate}`));
     }
   }
-  const below = await repo.unitsBelow(db, ctx.issuerUnitId, input.requiredUnitIds, ctx.refDate);
+  const below = await orgUnits.unitsBelow(db, ctx.issuerUnitId, input.requiredUnitIds, ctx.refDate);
   input.requiredUnitIds.forEach((u, i) => {
     if (existing.has(u) && u !== ctx.issuerUnitId && !below.has(u)) {
       issues.push(issue(`requiredUnitIds.${i}`, `đơn vị ${u} không trực thuộc đơn vị ban hành`, `unit ${u} is not below the issuing unit`));

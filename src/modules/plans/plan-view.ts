@@ -10,6 +10,7 @@ import * as progressRepo from './plan-progress.repository';
 import type { PlanStatus, PlanSummary, PlanTaskView, PlanView, UnitRef } from './plans.contract';
 import * as repo from './plans.repository';
 import type { PlanRow } from './plans.repository';
+import * as orgUnits from '../orgs/orgs.lookup';
 
 type Db = Kysely<Database>;
 
@@ -35,7 +36,7 @@ export async function presentPlan(db: Db, actor: Actor | null, plan: PlanRow, co
     ...content.tasks.flatMap((t) => [...(t.leadUnitId === null ? [] : [t.leadUnitId]), ...t.coordinatingUnitIds]),
     ...visibleChildren.map((c) => c.issuer_unit_id),
   ];
-  const names = await repo.unitNames(db, unitIds, plan.ref_date);
+  const names = await orgUnits.unitNames(db, unitIds, plan.ref_date);
   const documents = await docsRepo.findDocuments(db, content.implementsDocumentIds);
   const parent = plan.parent_plan_id === null ? null : await repo.findPlan(db, plan.parent_plan_id);
   const [indicators, latest] = await Promise.all([
@@ -60,10 +61,10 @@ export async function presentPlan(db: Db, actor: Actor | null, plan: PlanRow, co
   let concretizeAs: UnitRef[] = [];
   if (plan.status === 'issued') {
     const mine = await actorUnitsFor(db, actor, 'plan.draft', plan.ref_date);
-    const below = await repo.unitsBelow(db, plan.issuer_unit_id, mine, plan.ref_date);
+    const below = await orgUnits.unitsBelow(db, plan.issuer_unit_id, mine, plan.ref_date);
     const taken = new Set(children.map((c) => c.issuer_unit_id));
     const candidates = mine.filter((u) => below.has(u) && !taken.has(u));
-    const candidateNames = await repo.unitNames(db, candidates, plan.ref_date);
+    const candidateNames = await orgUnits.unitNames(db, candidates, plan.ref_date);
     concretizeAs = unitRefs(candidates, candidateNames).sort((a, b) => compareVi(a.name, b.name));
   }
   const editable = plan.status === 'draft' || (plan.status === 'issued' && plan.amendment_open === 1);

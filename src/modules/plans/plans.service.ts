@@ -19,6 +19,7 @@ import { presentPlan, summarize } from './plan-view';
 import type { CreatePlanInput, ListPlansQuery, PlanContentInput, PlanSummary, PlanView } from './plans.contract';
 import * as repo from './plans.repository';
 import type { PlanRow } from './plans.repository';
+import * as orgUnits from '../orgs/orgs.lookup';
 
 type Db = Kysely<Database>;
 
@@ -43,7 +44,7 @@ export async function listPlans(db: Db, actor: Actor | null, q: ListPlansQuery):
     const content: PlanContent = (await seesWorkingCopy(db, actor, row)) || !snapshots.has(row.id)
       ? await loadWorkingContent(db, row)
       : JSON.parse(snapshots.get(row.id)!) as PlanContent;
-    const names = await repo.unitNames(db, [row.issuer_unit_id], row.ref_date);
+    const names = await orgUnits.unitNames(db, [row.issuer_unit_id], row.ref_date);
     const number = row.document_id === null ? null : documents.get(row.document_id)?.number ?? null;
     items.push(summarize(row, content, names.get(row.issuer_unit_id) ?? `#${row.issuer_unit_id}`, number));
   }
@@ -67,7 +68,7 @@ export async function issuedTaskIds(db: Db, planId: number | null): Promise<Set<
 }
 
 async function requireIssuerOn(db: Db, unitId: number, day: string): Promise<void> {
-  if (!(await repo.unitsInForce(db, [unitId], day)).has(unitId)) {
+  if (!(await orgUnits.unitsInForce(db, [unitId], day)).has(unitId)) {
     throw invalidField('issuerUnitId', `đơn vị ${unitId} không tồn tại trong năm của kế hoạch`, `unit ${unitId} does not exist in the plan's year`);
   }
 }
@@ -140,4 +141,31 @@ export async function deletePlan(db: Db, actor: Actor | null, planId: number): P
   const before = await loadWorkingContent(db, plan);
   await repo.deletePlanRows(db, plan.id);
   await audit.record(db, actor, { entity: 'plan', entityId: plan.id, action: 'delete', unitId: plan.issuer_unit_id, before });
+}
+
+export interface LinkablePlan {
+  id: number;
+  issuerUnitId: number;
+  status: string;
+  refDate: string;
+  issuedOn: string;
+  year: number;
+  /** Task ids of the issued version. */
+  taskIds: Set<number>;
+}
+
+/**
+ * An issued plan another record may point at (a registration, an event): it must exist, be
+ * issued and be visible to the actor. Problems name the caller's field.
+ */
+export async function planForLinking(db: Db, actor: Actor | null, planId: number, field: string): Promise<LinkablePlan> {
+  const plan = await repo.findPlan(db, planId);
+  if (!plan) throw invalidField(field, `không có kế hoạch ${planId}`, `no plan ${planId}`);
+  await loadReadablePlan(db, actor, planId);
+  if (plan.status === 'draft') throw invalidField(field, 'kế hoạch chưa ban hành', 'the plan has not been issued');
+  const content = await loadIssuedContent(db, plan);
+  return {
+    id: plan.id, issuerUnitId: plan.issuer_unit_id, status: plan.status, refDate: plan.ref_date, issuedOn: plan.issued_on!,
+    year: plan.year, taskIds: new Set(content?.tasks.map((t) => t.id) ?? []),
+  };
 }

@@ -1,0 +1,60 @@
+/**
+ * Accounts and a plan body for the plans, registrations and events tests, over the small fixture
+ * tree (src/test/fixtures.ts). Dates are relative to today so the tests hold on any day.
+ */
+import type { Kysely } from 'kysely';
+import { addDays, todayVn } from '../core/dates';
+import type { Database } from '../db/schema';
+import { makeUser, type Tree } from './fixtures';
+
+export const TODAY = todayVn();
+export const YEAR = Number(TODAY.slice(0, 4));
+export const daysAgo = (n: number) => addDays(TODAY, -n);
+
+/** username → role @ unit, one account per role the tests need. */
+export async function makePlanUsers(db: Kysely<Database>, tree: Tree): Promise<void> {
+  await makeUser(db, 'lanhdao', tree.city, [{ role: 'leader', unitId: tree.city }]);
+  await makeUser(db, 'quantri', tree.city, [{ role: 'admin', unitId: tree.city }]);
+  await makeUser(db, 'dieuphoi', tree.city, [{ role: 'coordinator', unitId: tree.city }]);
+  await makeUser(db, 'tuyengiao', tree.propaganda, [{ role: 'coordinator', unitId: tree.propaganda }]);
+  await makeUser(db, 'xem', tree.city, [{ role: 'viewer', unitId: tree.city }]);
+  await makeUser(db, 'kiemtra', tree.city, [{ role: 'inspector', unitId: tree.city }]);
+  await makeUser(db, 'qa', tree.districtA, [{ role: 'reporter', unitId: tree.districtA }]);
+  await makeUser(db, 'qalead', tree.districtA, [{ role: 'leader', unitId: tree.districtA }]);
+  await makeUser(db, 'qb', tree.districtB, [{ role: 'reporter', unitId: tree.districtB }]);
+  await makeUser(db, 'qblead', tree.districtB, [{ role: 'leader', unitId: tree.districtB }]);
+  await makeUser(db, 'pa', tree.wardA1, [{ role: 'reporter', unitId: tree.wardA1 }]);
+  await makeUser(db, 'palead', tree.wardA1, [{ role: 'leader', unitId: tree.wardA1 }]);
+  await makeUser(db, 'khac', tree.otherProvince, [{ role: 'leader', unitId: tree.otherProvince }]);
+}
+
+/** A city plan with two task groups; district A and B must concretize it. */
+export function cityPlanBody(tree: Tree, overrides: Record<string, unknown> = {}) {
+  return {
+    issuerUnitId: tree.city,
+    title: `Kế hoạch thực hiện Chỉ thị số 05-CT/TW năm ${YEAR}`,
+    issuingBody: 'Ban Thường vụ Thành ủy',
+    year: YEAR,
+    place: 'Hải Phòng',
+    purposes: ['Tiếp tục thực hiện có hiệu quả Chỉ thị số 05-CT/TW.'],
+    requirements: ['Gắn với thực hiện nhiệm vụ chính trị của địa phương.'],
+    implementation: [{ responsible: 'Ban Tuyên giáo Thành ủy', unitIds: [tree.propaganda], duties: 'Tham mưu, hướng dẫn, tổng hợp.' }],
+    requiredUnitIds: [tree.districtA, tree.districtB],
+    concretizeDueOn: daysAgo(5),
+    signerCapacity: 'T/M BAN THƯỜNG VỤ',
+    signerTitle: 'BÍ THƯ',
+    signerName: 'Nguyễn Văn A',
+    recipients: ['Ban Bí thư Trung ương Đảng', 'Các quận ủy, huyện ủy', 'Lưu Văn phòng Thành ủy'],
+    taskGroups: [
+      {
+        title: 'Đưa nội dung học tập vào chương trình hành động',
+        tasks: [
+          { title: 'Xây dựng chuyên đề toàn khóa', leadUnitId: tree.propaganda, coordinatingUnitIds: [tree.districtA, tree.districtB], dueOn: `${YEAR}-12-31` },
+          { title: 'Hướng dẫn sinh hoạt chuyên đề', leadUnitId: tree.propaganda, milestoneOn: `${YEAR}-06-30` },
+        ],
+      },
+      { title: 'Kiểm tra, giám sát', tasks: [{ title: 'Kiểm tra việc thực hiện tại các quận ủy', leadUnitId: tree.city }] },
+    ],
+    ...overrides,
+  };
+}
