@@ -4,6 +4,7 @@ import { auditRoutes } from '../modules/audit/audit.routes';
 import { eventRoutes } from '../modules/events/events.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
+import { orgTransferRoutes } from '../modules/orgs/orgs.transfer.routes';
 import { planRoutes } from '../modules/plans/plans.routes';
 import { registrationRoutes } from '../modules/registrations/registrations.routes';
 import { userRoutes } from '../modules/users/users.routes';
@@ -11,6 +12,7 @@ import { userRoutes } from '../modules/users/users.routes';
 export async function registerModuleRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(orgRoutes);
+  await app.register(orgTransferRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(planRoutes);
