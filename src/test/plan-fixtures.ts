@@ -58,3 +58,18 @@ export function cityPlanBody(tree: Tree, overrides: Record<string, unknown> = {}
     ...overrides,
   };
 }
+
+/** A tiny but real PDF (file-type recognises it by its bytes). */
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+/** A multipart/form-data body with the given files under one field, for `app.inject`. */
+export function multipart(field: string, files: Array<{ name: string; bytes: Buffer; type?: string }>) {
+  const boundary = `----lamtheo${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const f of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`));
+    chunks.push(f.bytes, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
