@@ -208,6 +208,7 @@ describe.each(databases)('plans: draft, issue, amend, close on $name', (database
     expect(trail.map((e) => e.action).reverse()).toEqual([
       'create', 'issue', 'amendment_open', 'update', 'amendment_issue', 'amendment_open', 'update', 'amendment_discard', 'close',
     ]);
+    expect((await audit.verify(t.handle.db)).firstBad).toBeNull();
   });
 
   it.skipIf(database.skip)('answers 404 for a plan that does not exist and 401 without a session', async () => {
