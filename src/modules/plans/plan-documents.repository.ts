@@ -53,3 +53,18 @@ export async function linkDocuments(db: Db, fromId: number, toIds: number[], kin
     .onConflict((oc) => oc.columns(['from_document_id', 'to_document_id', 'kind']).doNothing())
     .execute();
 }
+
+/** Record a Party document a plan cites ("05-CT/TW") when the registry does not hold it yet. */
+export async function insertCitedDocument(db: Db, d: {
+  number: string; kind: string; issuer: string; issuedOn: string; title: string; issuerUnitId: number | null;
+}): Promise<number> {
+  const m = /^(\d+)-([A-ZĐ]+)\/([A-ZĐ]+)$/u.exec(d.number);
+  if (!m) throw new Error(`not a Party document number: ${d.number}`);
+  const now = new Date().toISOString();
+  const row = await db.insertInto('documents').values({
+    kind: d.kind, numbering: 'party', number: m[1], number_year: null, kind_code: m[2], issuer_code: m[3], number_text: d.number,
+    issuer_name: d.issuer, issuer_unit_id: d.issuerUnitId, issued_on: d.issuedOn, title: d.title, summary: null,
+    search_text: fold(`${d.number} ${d.title} ${d.issuer}`), created_by: null, created_at: now, updated_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
