@@ -47,6 +47,12 @@ describe.each(databases)('the demo plans on $name', (database) => {
     ]);
     const detail = (await s.lechan.inject({ url: `/api/v1/plans/${plan.id}` })).json();
     expect(detail.implements.map((d: { number: string }) => d.number)).toEqual(['05-CT/TW', '03-KH/TW', '32-KH/TU']);
+    // The registry's chain runs 05-CT/TW → 03-KH/TW → 32-KH/TU → the city's plan → the districts' plans → the wards'.
+    const chain = (await s.lechan.inject({ url: `/api/v1/documents/${detail.documentId}/chain` })).json();
+    expect(chain.up[0].documents.map((d: { number: string }) => d.number).sort()).toEqual(['03-KH/TW', '05-CT/TW', '32-KH/TU']);
+    expect(chain.down[0].documents.map((d: { number: string }) => d.number)).toEqual(expect.arrayContaining(['18-KH/QU', '15-KH/QU', '22-KH/ĐU']));
+    expect(chain.down[0].documents).toHaveLength(18);
+    expect(chain.down[1].documents.map((d: { number: string }) => d.number).sort()).toEqual(['07-KH/ĐU', '09-KH/ĐU']);
     const schools = detail.tasks.find((t: { title: string }) => t.title.includes('Bác Hồ và những bài học'));
     expect(schools).toMatchObject({ leadUnit: { id: await id('TU-HP-BCSD') }, coordinatingUnits: [{ id: await id('UBND-HP-SGD') }] });
   });

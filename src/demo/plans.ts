@@ -7,10 +7,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import * as registry from '../modules/documents/documents.service';
 import * as events from '../modules/events/events.service';
 import * as orgs from '../modules/orgs/orgs.service';
 import * as cascade from '../modules/plans/plan-cascade.service';
-import * as docsRepo from '../modules/plans/plan-documents.repository';
 import * as lifecycle from '../modules/plans/plan-lifecycle.service';
 import * as progress from '../modules/plans/plan-progress.service';
 import type { PlanView } from '../modules/plans/plans.contract';
@@ -45,18 +45,15 @@ const CHILD_PLANS: Record<string, [string | null, string | null]> = {
   'DUTT-BDBP': ['06-KH/ĐU', '2021-04-06'],
 };
 
-/** The documents the city plan implements; found in the registry, or recorded when missing. */
-const IMPLEMENTED = [
-  { number: '05-CT/TW', kind: 'chi_thi', issuer: 'Bộ Chính trị', issuedOn: '2016-05-15', title: 'Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh' },
-  { number: '03-KH/TW', kind: 'ke_hoach', issuer: 'Ban Bí thư', issuedOn: '2016-07-25', title: 'Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh' },
-  { number: '32-KH/TU', kind: 'ke_hoach', issuer: 'Ban Thường vụ Thành ủy', issuedOn: '2016-09-26', title: 'Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh' },
-];
+/** The documents the city plan implements, registered by the documents part of the demo. */
+const IMPLEMENTED = ['05-CT/TW', '03-KH/TW', '32-KH/TU'];
 
-async function implementedDocuments(db: Db, ctx: DemoContext): Promise<number[]> {
+async function implementedDocuments(db: Db): Promise<number[]> {
   const ids: number[] = [];
-  for (const d of IMPLEMENTED) {
-    const found = await docsRepo.documentIdByNumber(db, d.number);
-    ids.push(found ?? await docsRepo.insertCitedDocument(db, { ...d, issuerUnitId: d.number.endsWith('/TU') ? ctx.unit('TU-HP') : null }));
+  for (const number of IMPLEMENTED) {
+    const id = await registry.documentIdByNumber(db, number);
+    if (id === null) throw new Error(`demo: the registry has no ${number}; load the documents part first`);
+    ids.push(id);
   }
   return ids;
 }
@@ -82,7 +79,7 @@ export async function loadDemoPlans(db: Db, ctx: DemoContext): Promise<void> {
   const started = Date.now();
   await db.transaction().execute(async (tx) => {
     const a = ctx.actor;
-    const documents = await implementedDocuments(tx, ctx);
+    const documents = await implementedDocuments(tx);
     const draft = await plans.createPlan(tx, a, { issuerUnitId: ctx.unit('TU-HP'), ...cityPlanContent(ctx, documents) });
     const city = await lifecycle.issuePlan(tx, a, draft.id, { number: CITY_PLAN_NUMBER, issuedOn: CITY_PLAN_ISSUED_ON });
     const cityTask = (number: string) => city.tasks.find((t) => t.number === number)!.id;

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { eventRoutes } from '../modules/events/events.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { citationRoutes } from '../modules/documents/citations.routes';
+import { documentRoutes } from '../modules/documents/documents.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
 import { orgTransferRoutes } from '../modules/orgs/orgs.transfer.routes';
 import { planRoutes } from '../modules/plans/plans.routes';
@@ -15,6 +17,8 @@ export async function registerModuleRoutes(app: FastifyInstance): Promise<void> 
   await app.register(orgTransferRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(documentRoutes);
+  await app.register(citationRoutes);
   await app.register(planRoutes);
   await app.register(registrationRoutes);
   await app.register(eventRoutes);

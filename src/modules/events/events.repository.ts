@@ -64,17 +64,10 @@ export async function setDocuments(db: Db, eventId: number, documentIds: number[
   if (unique.length) await db.insertInto('milestone_event_documents').values(unique.map((document_id) => ({ event_id: eventId, document_id }))).execute();
 }
 
-export async function documentsOf(db: Db, eventIds: number[]) {
+export async function documentIdsOf(db: Db, eventIds: number[]) {
   if (eventIds.length === 0) return [];
-  return db.selectFrom('milestone_event_documents as ed').innerJoin('documents as d', 'd.id', 'ed.document_id')
-    .select(['ed.event_id', 'd.id', 'd.kind', 'd.number_text', 'd.title', 'd.issued_on', 'd.issuer_name'])
-    .where('ed.event_id', 'in', eventIds).orderBy('d.issued_on').orderBy('d.id').execute();
-}
-
-export async function existingDocumentIds(db: Db, ids: number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('documents').select('id').where('id', 'in', [...new Set(ids)]).execute();
-  return new Set(rows.map((r) => r.id));
+  return db.selectFrom('milestone_event_documents').select(['event_id', 'document_id'])
+    .where('event_id', 'in', eventIds).orderBy('event_id').orderBy('document_id').execute();
 }
 
 export async function linkFile(db: Db, eventId: number, fileId: number): Promise<void> {
@@ -90,14 +83,4 @@ export async function filesOf(db: Db, eventIds: number[]) {
 
 export async function fileLinked(db: Db, eventId: number, fileId: number): Promise<boolean> {
   return (await db.selectFrom('milestone_event_files').select('file_id').where('event_id', '=', eventId).where('file_id', '=', fileId).executeTakeFirst()) !== undefined;
-}
-
-export async function planAndTaskRefs(db: Db, planIds: number[], taskIds: number[]) {
-  const plans = planIds.length === 0 ? [] : await db.selectFrom('plans as p').leftJoin('documents as d', 'd.id', 'p.document_id')
-    .select(['p.id', 'p.title', 'd.number_text']).where('p.id', 'in', [...new Set(planIds)]).execute();
-  const tasks = taskIds.length === 0 ? [] : await db.selectFrom('plan_tasks').select(['id', 'title']).where('id', 'in', [...new Set(taskIds)]).execute();
-  return {
-    plans: new Map(plans.map((p) => [p.id, { id: p.id, title: p.title, number: p.number_text }])),
-    tasks: new Map(tasks.map((t) => [t.id, { id: t.id, title: t.title }])),
-  };
 }

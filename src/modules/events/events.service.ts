@@ -10,6 +10,7 @@ import type { Database } from '../../db/schema';
 import * as access from '../access/access.service';
 import { unitScope } from '../access/access.scope';
 import * as audit from '../audit/audit.service';
+import * as registry from '../documents/documents.service';
 import type { FileStore } from '../files/file-store';
 import * as files from '../files/files.service';
 import * as orgUnits from '../orgs/orgs.lookup';
@@ -26,8 +27,10 @@ const visibleTo = (actor: Actor | null) => unitScope(actor, 'event.read', 'e.org
 
 async function present(db: Db, actor: Actor | null, rows: Row[]): Promise<EventView[]> {
   const ids = rows.map((r) => r.id);
-  const [documents, attached] = await Promise.all([repo.documentsOf(db, ids), repo.filesOf(db, ids)]);
-  const refs = await repo.planAndTaskRefs(db, rows.flatMap((r) => (r.plan_id === null ? [] : [r.plan_id])), rows.flatMap((r) => (r.task_id === null ? [] : [r.task_id])));
+  const [links, attached] = await Promise.all([repo.documentIdsOf(db, ids), repo.filesOf(db, ids)]);
+  const documents = await registry.documentSummaries(db, links.map((l) => l.document_id));
+  const planRefs = await plans.planRefs(db, rows.flatMap((r) => (r.plan_id === null ? [] : [r.plan_id])));
+  const taskRefs = await plans.taskRefs(db, rows.flatMap((r) => (r.task_id === null ? [] : [r.task_id])));
   const out: EventView[] = [];
   for (const r of rows) {
     const names = await orgUnits.unitNames(db, [r.organizer_unit_id], r.held_on);
@@ -35,11 +38,12 @@ async function present(db: Db, actor: Actor | null, rows: Row[]): Promise<EventV
       id: r.id, organizer: { id: r.organizer_unit_id, name: names.get(r.organizer_unit_id) ?? `#${r.organizer_unit_id}` },
       kind: r.kind as EventView['kind'], title: r.title, heldOn: r.held_on, venue: r.venue, participants: r.participants,
       participantCount: r.participant_count, outcome: r.outcome,
-      plan: r.plan_id === null ? null : refs.plans.get(r.plan_id) ?? null,
-      task: r.task_id === null ? null : refs.tasks.get(r.task_id) ?? null,
-      documents: documents.filter((d) => d.event_id === r.id).map((d) => ({
-        id: d.id, kind: d.kind, number: d.number_text, title: d.title, issuedOn: d.issued_on, issuerName: d.issuer_name,
-      })),
+      plan: r.plan_id === null ? null : planRefs.get(r.plan_id) ?? null,
+      task: r.task_id === null ? null : taskRefs.get(r.task_id) ?? null,
+      documents: links.filter((l) => l.event_id === r.id).flatMap((l) => {
+        const d = documents.get(l.document_id);
+        return d ? [{ id: d.id, kind: d.kind, number: d.number, title: d.title, issuedOn: d.issuedOn, issuerName: d.issuerName }] : [];
+      }),
       files: attached.filter((f) => f.event_id === r.id).map((f) => ({ id: f.id, name: f.original_name, mimeType: f.mime_type, sizeBytes: f.size_bytes })),
       can: { edit: await access.can(db, actor, { action: 'event.manage', unitId: r.organizer_unit_id, asOf: r.held_on }) },
     });
@@ -80,7 +84,7 @@ async function checkLinks(db: Db, actor: Actor | null, organizerUnitId: number, 
       throw invalidField('taskId', `${input.taskId} không phải nhiệm vụ của kế hoạch đã chọn`, `${input.taskId} is not a task of the chosen plan`);
     }
   }
-  const known = await repo.existingDocumentIds(db, input.documentIds);
+  const known = await registry.documentSummaries(db, input.documentIds);
   const issues: FieldIssue[] = input.documentIds.flatMap((d, i) => (known.has(d) ? [] : [{
     field: `documentIds.${i}`, message: { vi: `không có văn bản ${d} trong sổ văn bản`, en: `no document ${d} in the registry` },
   }]));

@@ -12,7 +12,7 @@ import type { Database } from '../../db/schema';
 import * as access from '../access/access.service';
 import * as audit from '../audit/audit.service';
 import { assignedUnitIds, compareContents, contentToTaskInput, type PlanContent } from './plan-content';
-import * as docsRepo from './plan-documents.repository';
+import * as registry from '../documents/documents.service';
 import { loadPlanFor, loadReadablePlan } from './plan-access';
 import { parsePlanNumber } from './plan-number';
 import { contentToWrite, headerColumns, loadIssuedContent, loadVersionContent, loadWorkingContent, writeWorkingCopy } from './plan-store';
@@ -36,18 +36,31 @@ async function recheckOn(db: Db, plan: PlanRow, content: PlanContent, day: strin
   }, { ...header, concretizeDueOn: header.concretizeDueOn, taskGroups: contentToTaskInput(tasks) });
 }
 
-/** A registry document for the plan (or an amendment issued under its own number). */
-async function createDocument(db: Db, actor: Actor | null, plan: PlanRow, content: PlanContent, rawNumber: string, issuedOn: string, now: string) {
+/**
+ * The plan's registry document (or an amendment's, issued under its own number), through the
+ * documents module. An entry already registered under the number is completed (it came from a
+ * citation), unless it is another plan's document or another unit's: then the number is taken.
+ */
+async function registerDocument(
+  db: Db, actor: Actor | null, plan: PlanRow, content: PlanContent, rawNumber: string, issuedOn: string, extraLinks: number[] = [],
+) {
   const number = parsePlanNumber(rawNumber);
-  if ((await docsRepo.documentIdByNumber(db, number.text)) !== null) {
-    throw new ConflictError({ vi: `Số văn bản ${number.text} đã có trong sổ văn bản`, en: `Number ${number.text} is already in the registry` }, { field: 'number' }, 'duplicate_number');
+  const existingId = await registry.documentIdByNumber(db, number.text);
+  if (existingId !== null) {
+    const existing = (await registry.documentSummaries(db, [existingId])).get(existingId);
+    if ((await repo.planUsingDocument(db, existingId)) !== null || (existing?.issuerUnitId != null && existing.issuerUnitId !== plan.issuer_unit_id)) {
+      throw new ConflictError({ vi: `Số văn bản ${number.text} đã được dùng`, en: `Number ${number.text} is already in use` }, { field: 'number' }, 'duplicate_number');
+    }
   }
-  const documentId = await docsRepo.insertPlanDocument(db, {
-    number: number.number, issuerCode: number.issuerCode, numberText: number.text, issuerName: content.issuingBody,
-    issuerUnitId: plan.issuer_unit_id, issuedOn, title: content.title, summary: content.purposes[0] ?? null, createdBy: userId(actor), now,
+  const document = await registry.registerIssuedDocument(db, actor, {
+    kind: 'ke_hoach', number: number.text, issuerUnitId: plan.issuer_unit_id, issuerName: content.issuingBody, issuedOn,
+    title: content.title, ...(content.purposes[0] ? { summary: content.purposes[0].slice(0, 2000) } : {}),
+    links: [
+      ...content.implementsDocumentIds.map((toDocumentId) => ({ kind: 'implements' as const, toDocumentId })),
+      ...extraLinks.map((toDocumentId) => ({ kind: 'amends' as const, toDocumentId })),
+    ],
   });
-  await docsRepo.linkDocuments(db, documentId, content.implementsDocumentIds, 'implements', now);
-  return { documentId, number: number.text };
+  return { documentId: document.id, number: number.text };
 }
 
 export async function issuePlan(db: Db, actor: Actor | null, planId: number, input: IssueInput): Promise<PlanView> {
@@ -71,7 +84,7 @@ export async function issuePlan(db: Db, actor: Actor | null, planId: number, inp
   }
   checkReadyToIssue(content, input.issuedOn);
   await recheckOn(db, plan, content, input.issuedOn);
-  const { documentId, number } = await createDocument(db, actor, plan, content, input.number, input.issuedOn, now);
+  const { documentId, number } = await registerDocument(db, actor, plan, content, input.number, input.issuedOn);
   await repo.markTasksIssued(db, plan.id, 1);
   await repo.insertVersion(db, {
     planId: plan.id, version: 1, kind: 'issue', reason: null, documentId, issuedOn: input.issuedOn,
@@ -143,9 +156,8 @@ export async function issueAmendment(db: Db, actor: Actor | null, planId: number
   const now = new Date().toISOString();
   let documentId: number | null = null;
   if (input.number) {
-    const created = await createDocument(db, actor, plan, content, input.number, input.issuedOn, now);
-    documentId = created.documentId;
-    if (plan.document_id !== null) await docsRepo.linkDocuments(db, documentId, [plan.document_id], 'amends', now);
+    const registered = await registerDocument(db, actor, plan, content, input.number, input.issuedOn, plan.document_id === null ? [] : [plan.document_id]);
+    documentId = registered.documentId;
   }
   const version = plan.current_version + 1;
   await repo.markTasksIssued(db, plan.id, version);

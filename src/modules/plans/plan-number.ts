@@ -1,7 +1,8 @@
 /**
- * Party plan numbers: "12-KH/TU", "49-KH/BTGTU", typed with the spacing and case real texts use
- * ("12 - kh/tu"). Printed canonically as `<number>-KH/<issuer>`.
+ * A plan's number is a Party document number whose kind is KH ("12-KH/TU", "49-KH/BTGTU"), read
+ * in any spelling people type by the document-number parser and printed in its canonical form.
  */
+import { requireDocumentNumber } from '../../core/document-number';
 import { invalidField } from '../../core/errors';
 
 export interface PlanNumber {
@@ -10,19 +11,14 @@ export interface PlanNumber {
   text: string;
 }
 
-const PARTY_NUMBER = /^(?:số\s*)?(\d{1,5}[a-z]?)\s*-\s*([\p{L}]{1,6})\s*\/\s*([\p{L}\p{N}-]{1,20})$/iu;
-
 export function parsePlanNumber(raw: string, field = 'number'): PlanNumber {
-  const text = raw.normalize('NFC').trim();
-  const m = PARTY_NUMBER.exec(text);
-  if (!m) {
-    throw invalidField(field, `"${raw}" không phải số văn bản của Đảng dạng "12-KH/TU"`, `"${raw}" is not a Party document number like "12-KH/TU"`);
+  const parsed = requireDocumentNumber(raw, field);
+  if (parsed.numbering !== 'party') {
+    throw invalidField(field, `"${raw}" là số văn bản nhà nước; kế hoạch của cấp ủy mang số dạng "12-KH/TU"`,
+      `"${raw}" is a State document number; a Party committee's plan is numbered like "12-KH/TU"`);
   }
-  const kind = m[2].toUpperCase();
-  if (kind !== 'KH') {
-    throw invalidField(field, `số của kế hoạch phải mang ký hiệu KH (đang là ${kind})`, `a plan's number must carry the KH symbol (it has ${kind})`);
+  if (parsed.kindCode !== 'KH') {
+    throw invalidField(field, `số của kế hoạch phải mang ký hiệu KH (đang là ${parsed.kindCode})`, `a plan's number must carry the KH symbol (it has ${parsed.kindCode})`);
   }
-  const number = m[1].toLowerCase();
-  const issuerCode = m[3].toUpperCase();
-  return { number, issuerCode, text: `${number}-KH/${issuerCode}` };
+  return { number: parsed.number, issuerCode: parsed.issuerCode, text: parsed.text };
 }

@@ -8,7 +8,7 @@ import { formatVnDate, todayVn } from '../../core/dates';
 import { ValidationError, type FieldIssue } from '../../core/errors';
 import type { Database } from '../../db/schema';
 import { flattenTaskInput, numberTasks, type ContentTask, type ImplementationItem, type PlanContent } from './plan-content';
-import * as docsRepo from './plan-documents.repository';
+import * as registry from '../documents/documents.service';
 import { MAX_TASK_DEPTH, MAX_TASKS, type PlanContentInput } from './plans.contract';
 import * as repo from './plans.repository';
 import * as orgUnits from '../orgs/orgs.lookup';
@@ -116,7 +116,7 @@ export async function validateContent(db: Db, ctx: ValidationContext, input: Pla
   if (new Set(input.implementsDocumentIds).size !== input.implementsDocumentIds.length) {
     issues.push(issue('implementsDocumentIds', 'có văn bản bị lặp', 'a document is listed twice'));
   }
-  const documents = await docsRepo.findDocuments(db, input.implementsDocumentIds);
+  const documents = await registry.documentSummaries(db, input.implementsDocumentIds);
   input.implementsDocumentIds.forEach((d, i) => {
     if (!documents.has(d)) issues.push(issue(`implementsDocumentIds.${i}`, `không có văn bản ${d} trong sổ văn bản`, `no document ${d} in the registry`));
   });

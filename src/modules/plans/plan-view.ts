@@ -4,7 +4,7 @@ import type { Actor } from '../../core/actor';
 import { compareVi } from '../../core/text';
 import type { Database } from '../../db/schema';
 import { numberTasks, type PlanContent } from './plan-content';
-import * as docsRepo from './plan-documents.repository';
+import * as registry from '../documents/documents.service';
 import { actorUnitsFor, canAt, planScope } from './plan-access';
 import * as progressRepo from './plan-progress.repository';
 import type { PlanStatus, PlanSummary, PlanTaskView, PlanView, UnitRef } from './plans.contract';
@@ -20,7 +20,7 @@ export function unitRefs(ids: number[], names: Map<number, string>): UnitRef[] {
 
 export async function planNumberText(db: Db, plan: PlanRow): Promise<string | null> {
   if (plan.document_id === null) return null;
-  return (await docsRepo.findDocuments(db, [plan.document_id])).get(plan.document_id)?.number ?? null;
+  return (await registry.documentSummaries(db, [plan.document_id])).get(plan.document_id)?.number ?? null;
 }
 
 export async function presentPlan(db: Db, actor: Actor | null, plan: PlanRow, content: PlanContent, showing: 'working' | 'issued'): Promise<PlanView> {
@@ -37,7 +37,7 @@ export async function presentPlan(db: Db, actor: Actor | null, plan: PlanRow, co
     ...visibleChildren.map((c) => c.issuer_unit_id),
   ];
   const names = await orgUnits.unitNames(db, unitIds, plan.ref_date);
-  const documents = await docsRepo.findDocuments(db, content.implementsDocumentIds);
+  const documents = await registry.documentSummaries(db, content.implementsDocumentIds);
   const parent = plan.parent_plan_id === null ? null : await repo.findPlan(db, plan.parent_plan_id);
   const [indicators, latest] = await Promise.all([
     repo.indicatorIds(db, taskIds),

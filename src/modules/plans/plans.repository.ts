@@ -41,6 +41,16 @@ export async function lockPlan(db: Db, id: number) {
   return forUpdate(db, db.selectFrom('plans').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
+export async function plansByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('plans').select(['id', 'title', 'document_id']).where('id', 'in', [...new Set(ids)]).execute();
+}
+
+export async function tasksByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('plan_tasks').select(['id', 'title']).where('id', 'in', [...new Set(ids)]).execute();
+}
+
 export async function isPlanVisible(db: Db, id: number, scope: PlanScope): Promise<boolean> {
   const row = await db.selectFrom('plans as p').select('p.id').where('p.id', '=', id).where(planVisible(scope)).executeTakeFirst();
   return row !== undefined;
@@ -237,6 +247,14 @@ export async function currentSnapshots(db: Db, planIds: number[]): Promise<Map<n
     .select(['v.plan_id', 'v.snapshot_json']).where('v.plan_id', 'in', planIds).execute();
   for (const r of rows) out.set(r.plan_id, r.snapshot_json);
   return out;
+}
+
+/** The plan whose issue or amendment created this registry document, if any. */
+export async function planUsingDocument(db: Db, documentId: number): Promise<number | null> {
+  const direct = await db.selectFrom('plans').select('id').where('document_id', '=', documentId).executeTakeFirst();
+  if (direct) return direct.id;
+  const version = await db.selectFrom('plan_versions').select('plan_id').where('document_id', '=', documentId).executeTakeFirst();
+  return version?.plan_id ?? null;
 }
 
 // ---- child plans ----

@@ -11,7 +11,7 @@ import type { Database } from '../../db/schema';
 import * as access from '../access/access.service';
 import * as audit from '../audit/audit.service';
 import type { PlanContent } from './plan-content';
-import * as docsRepo from './plan-documents.repository';
+import * as registry from '../documents/documents.service';
 import { loadPlanFor, loadReadablePlan, planScope, seesWorkingCopy } from './plan-access';
 import { headerColumns, loadIssuedContent, loadWorkingContent, writeWorkingCopy } from './plan-store';
 import { validateContent, type ValidatedContent } from './plan-validation';
@@ -38,7 +38,7 @@ export async function listPlans(db: Db, actor: Actor | null, q: ListPlansQuery):
     search: q.q ? fold(q.q) : undefined, limit: q.limit, offset: q.offset,
   }, planScope(actor));
   const snapshots = await repo.currentSnapshots(db, rows.map((r) => r.id));
-  const documents = await docsRepo.findDocuments(db, rows.flatMap((r) => (r.document_id === null ? [] : [r.document_id])));
+  const documents = await registry.documentSummaries(db, rows.flatMap((r) => (r.document_id === null ? [] : [r.document_id])));
   const items: PlanSummary[] = [];
   for (const row of rows) {
     const content: PlanContent = (await seesWorkingCopy(db, actor, row)) || !snapshots.has(row.id)
@@ -168,4 +168,17 @@ export async function planForLinking(db: Db, actor: Actor | null, planId: number
     id: plan.id, issuerUnitId: plan.issuer_unit_id, status: plan.status, refDate: plan.ref_date, issuedOn: plan.issued_on!,
     year: plan.year, taskIds: new Set(content?.tasks.map((t) => t.id) ?? []),
   };
+}
+
+/** Title and number of plans, for other modules' lists (a registration names its plan). */
+export async function planRefs(db: Db, planIds: number[]): Promise<Map<number, { id: number; title: string; number: string | null }>> {
+  const rows = await repo.plansByIds(db, planIds);
+  const numbers = await registry.documentSummaries(db, rows.flatMap((r) => (r.document_id === null ? [] : [r.document_id])));
+  return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, number: r.document_id === null ? null : numbers.get(r.document_id)?.number ?? null }]));
+}
+
+/** Titles of tasks, for other modules (an event names the task it serves). */
+export async function taskRefs(db: Db, taskIds: number[]): Promise<Map<number, { id: number; title: string }>> {
+  const rows = await repo.tasksByIds(db, taskIds);
+  return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title }]));
 }

@@ -3,7 +3,9 @@ import { startTestApp, type TestApp } from '../../test/app';
 import { testDatabases } from '../../test/databases';
 import { login, type Session } from '../../test/fixtures';
 import { YEAR, cityPlanBody, daysAgo, makePlanUsers } from '../../test/plan-fixtures';
+import { SYSTEM_CLI } from '../../core/actor';
 import * as audit from '../audit/audit.service';
+import * as registry from '../documents/documents.service';
 
 const databases = await testDatabases();
 
@@ -90,11 +92,10 @@ describe.each(databases)('plans: draft, issue, amend, close on $name', (database
   });
 
   it.skipIf(database.skip)('issues a plan: registry document with implements links, version 1, then immutable', async () => {
-    const directive = await t.handle.db.insertInto('documents').values({
-      kind: 'chi_thi', numbering: 'party', number: '05', number_year: null, kind_code: 'CT', issuer_code: 'TW', number_text: '05-CT/TW',
-      issuer_name: 'Bộ Chính trị', issuer_unit_id: null, issued_on: '2016-05-15', title: 'Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
-      summary: null, search_text: '05-ct/tw', created_by: null, created_at: new Date().toISOString(), updated_at: new Date().toISOString(),
-    }).returning('id').executeTakeFirstOrThrow();
+    const directive = await t.handle.db.transaction().execute((tx) => registry.createDocument(tx, SYSTEM_CLI, {
+      kind: 'chi_thi', number: '05-CT/TW', issuerName: 'Bộ Chính trị', issuedOn: '2016-05-15',
+      title: 'Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', links: [],
+    }));
     const plan = (await coordinator.inject({ method: 'POST', url: '/api/v1/plans', payload: cityPlanBody(t.tree, { implementsDocumentIds: [directive.id] }) })).json();
     expect(plan.implements).toEqual([expect.objectContaining({ number: '05-CT/TW', issuerName: 'Bộ Chính trị' })]);
 

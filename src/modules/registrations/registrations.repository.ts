@@ -138,10 +138,3 @@ export async function filesOf(db: Db, entryIds: number[]) {
 export async function fileLinked(db: Db, entryId: number, fileId: number): Promise<boolean> {
   return (await db.selectFrom('registration_entry_files').select('file_id').where('entry_id', '=', entryId).where('file_id', '=', fileId).executeTakeFirst()) !== undefined;
 }
-
-export async function planRefs(db: Db, planIds: number[]) {
-  if (planIds.length === 0) return new Map<number, { id: number; title: string; number: string | null }>();
-  const rows = await db.selectFrom('plans as p').leftJoin('documents as d', 'd.id', 'p.document_id')
-    .select(['p.id', 'p.title', 'd.number_text']).where('p.id', 'in', [...new Set(planIds)]).execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, number: r.number_text }]));
-}

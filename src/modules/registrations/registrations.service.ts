@@ -45,7 +45,7 @@ async function summarize(db: Db, rows: Row[]): Promise<RegistrationSummary[]> {
   for (const r of rows) {
     for (const [id, name] of await orgUnits.unitNames(db, [r.unit_id, r.body_unit_id], r.ref_date)) names.set(id, name);
   }
-  const planRefs = await repo.planRefs(db, rows.flatMap((r) => (r.plan_id === null ? [] : [r.plan_id])));
+  const planRefs = await plans.planRefs(db, rows.flatMap((r) => (r.plan_id === null ? [] : [r.plan_id])));
   const ref = (id: number) => ({ id, name: names.get(id) ?? `#${id}` });
   return rows.map((r) => ({
     id: r.id, unit: ref(r.unit_id), body: ref(r.body_unit_id), plan: r.plan_id === null ? null : planRefs.get(r.plan_id) ?? null,
