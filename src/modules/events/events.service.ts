@@ -42,7 +42,7 @@ async function present(db: Db, actor: Actor | null, rows: Row[]): Promise<EventV
       task: r.task_id === null ? null : taskRefs.get(r.task_id) ?? null,
       documents: links.filter((l) => l.event_id === r.id).flatMap((l) => {
         const d = documents.get(l.document_id);
-        return d ? [{ id: d.id, kind: d.kind, number: d.number, title: d.title, issuedOn: d.issuedOn, issuerName: d.issuerName }] : [];
+        return d ? [{ id: d.id, kind: d.kind, kindName: d.kindName, number: d.number, title: d.title, issuedOn: d.issuedOn, issuerName: d.issuerName }] : [];
       }),
       files: attached.filter((f) => f.event_id === r.id).map((f) => ({ id: f.id, name: f.original_name, mimeType: f.mime_type, sizeBytes: f.size_bytes })),
       can: { edit: await access.can(db, actor, { action: 'event.manage', unitId: r.organizer_unit_id, asOf: r.held_on }) },

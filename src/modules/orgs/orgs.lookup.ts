@@ -38,3 +38,12 @@ export async function unitsBelow(db: Db, ancestorId: number, unitIds: number[], 
   return new Set(rows.map((r) => r.descendant_id));
 }
 
+
+/** The parent of a unit in a hierarchy on a day, with its name then; null for a root. */
+export async function parentOn(db: Db, unitId: number, asOf: string, hierarchy = 'party'): Promise<{ id: number; name: string } | null> {
+  const link = await db.selectFrom('org_links').select('parent_id')
+    .where('unit_id', '=', unitId).where('hierarchy', '=', hierarchy).where(inForce(asOf)).executeTakeFirst();
+  if (!link?.parent_id) return null;
+  const names = await unitNames(db, [link.parent_id], asOf);
+  return { id: link.parent_id, name: names.get(link.parent_id) ?? '' };
+}

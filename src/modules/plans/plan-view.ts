@@ -89,7 +89,7 @@ export async function presentPlan(db: Db, actor: Actor | null, plan: PlanRow, co
     implementation: content.implementation.map((i) => ({ responsible: i.responsible, units: unitRefs(i.unitIds, names), duties: i.duties })),
     implements: content.implementsDocumentIds.flatMap((id) => {
       const d = documents.get(id);
-      return d ? [{ id: d.id, kind: d.kind, number: d.number, title: d.title, issuedOn: d.issuedOn, issuerName: d.issuerName }] : [];
+      return d ? [{ id: d.id, kind: d.kind, kindName: d.kindName, number: d.number, title: d.title, issuedOn: d.issuedOn, issuerName: d.issuerName }] : [];
     }),
     requiredUnits: unitRefs(content.requiredUnitIds, names).sort((a, b) => compareVi(a.name, b.name)),
     concretizeDueOn: content.concretizeDueOn,

@@ -126,6 +126,7 @@ export const compareQuery = z.object({
   to: z.coerce.number<number>().int().min(1).max(10_000),
 });
 export const progressParams = z.object({ id, progressId: id });
+export const exportQuery = z.object({ version: z.coerce.number<number>().int().min(1).max(10_000).optional() });
 export const progressFileParams = z.object({ id, progressId: id, fileId: id });
 
 export const progressBody = z.object({
@@ -168,6 +169,8 @@ export type PlanTaskView = z.infer<typeof planTaskView>;
 export const documentRef = z.object({
   id: z.number().int(),
   kind: z.string(),
+  /** "Chỉ thị", "Kế hoạch" … */
+  kindName: z.string(),
   number: z.string().nullable(),
   title: z.string(),
   issuedOn: z.string().nullable(),

@@ -249,6 +249,13 @@ export async function currentSnapshots(db: Db, planIds: number[]): Promise<Map<n
   return out;
 }
 
+/** The registry document of the unit's latest issued plan (to guess a draft's number symbol). */
+export async function latestPlanDocumentOf(db: Db, unitId: number): Promise<number | null> {
+  const row = await db.selectFrom('plans').select('document_id').where('issuer_unit_id', '=', unitId).where('document_id', 'is not', null)
+    .orderBy('issued_on', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  return row?.document_id ?? null;
+}
+
 /** The plan whose issue or amendment created this registry document, if any. */
 export async function planUsingDocument(db: Db, documentId: number): Promise<number | null> {
   const direct = await db.selectFrom('plans').select('id').where('document_id', '=', documentId).executeTakeFirst();

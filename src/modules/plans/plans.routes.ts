@@ -5,10 +5,11 @@ import { okResponse } from '../../core/contract';
 import { readFileParts, sendStoredFile, writeWithFiles } from '../../http/uploads';
 import { coverageView } from './plan-cascade.contract';
 import * as cascade from './plan-cascade.service';
+import { exportPlanDocx } from './plan-export.service';
 import * as lifecycle from './plan-lifecycle.service';
 import * as progress from './plan-progress.service';
 import {
-  closeBody, compareQuery, concretizeBody, createPlanBody, issueAmendmentBody, issueBody, listPlansQuery, planComparison,
+  closeBody, compareQuery, exportQuery, concretizeBody, createPlanBody, issueAmendmentBody, issueBody, listPlansQuery, planComparison,
   planContentBody, planList, planParams, planVersionSummary, planView, progressBody, progressFileParams, progressParams,
   progressView, taskParams, versionParams, PROGRESS_FILE_FIELD,
 } from './plans.contract';
@@ -60,6 +61,18 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   r.post('/api/v1/plans/:id/close', {
     schema: { tags, summary: 'Close an issued plan', params: planParams, body: closeBody, response: { 200: planView } },
   }, async (req) => app.write((db) => lifecycle.closePlan(db, req.actor, req.params.id, req.body)));
+
+  r.get('/api/v1/plans/:id/export.docx', {
+    schema: {
+      tags, summary: 'The plan as DOCX in the Party format (the issued version, a given version, or my own draft)',
+      params: planParams, querystring: exportQuery, produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    },
+  }, async (req, reply) => {
+    const file = await app.read((db) => exportPlanDocx(db, req.actor, req.params.id, req.query.version));
+    return sendStoredFile(reply, {
+      bytes: file.bytes, name: file.fileName, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+  });
 
   r.get('/api/v1/plans/:id/versions', {
     schema: { tags, summary: 'Issued versions of a plan', params: planParams, response: { 200: z.array(planVersionSummary) } },
