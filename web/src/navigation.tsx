@@ -7,6 +7,7 @@
  * the `menu` namespace, so the two languages live together here. Append; do not reorder.
  */
 import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FlagOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from './api/auth';
 import { canAnywhere } from './auth/permissions';
@@ -29,6 +30,18 @@ export const NAVIGATION: NavEntry[] = [
     key: 'users', path: '/users', icon: <TeamOutlined />,
     label: { vi: 'Người dùng và phân quyền', en: 'Users and permissions' },
     visible: (me) => canAnywhere(me, 'user.read'),
+  },
+  {
+    key: 'plans', path: '/plans', icon: <ScheduleOutlined />,
+    label: { vi: 'Kế hoạch', en: 'Plans' },
+  },
+  {
+    key: 'registrations', path: '/registrations', icon: <FlagOutlined />,
+    label: { vi: 'Đăng ký vấn đề', en: 'Focus-issue registrations' },
+  },
+  {
+    key: 'events', path: '/events', icon: <CalendarOutlined />,
+    label: { vi: 'Sự kiện, hội nghị', en: 'Events and conferences' },
   },
 ];
 

@@ -31,4 +31,10 @@ export const PAGES: PageRoute[] = [
   { path: 'users', page: lazy(() => import('./pages/users/UsersPage')), allowed: (me) => canAnywhere(me, 'user.read') },
   { path: 'account/password', page: lazy(() => import('./pages/account/ChangePasswordPage')) },
   { path: 'account/tokens', page: lazy(() => import('./pages/account/ApiTokensPage')) },
+  { path: 'plans', page: lazy(() => import('./pages/plans/PlansPage')) },
+  { path: 'plans/new', page: lazy(() => import('./pages/plans/PlanEditorPage')), allowed: (me) => canAnywhere(me, 'plan.draft') },
+  { path: 'plans/:id', page: lazy(() => import('./pages/plans/PlanPage')) },
+  { path: 'plans/:id/edit', page: lazy(() => import('./pages/plans/PlanEditorPage')), allowed: (me) => canAnywhere(me, 'plan.draft') },
+  { path: 'registrations', page: lazy(() => import('./pages/registrations/RegistrationsPage')) },
+  { path: 'events', page: lazy(() => import('./pages/events/EventsPage')) },
 ];

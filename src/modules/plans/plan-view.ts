@@ -81,6 +81,7 @@ export async function presentPlan(db: Db, actor: Actor | null, plan: PlanRow, co
     number: await planNumberText(db, plan),
     issuedOn: plan.issued_on,
     closedOn: plan.closed_on,
+    refDate: plan.ref_date,
     currentVersion: plan.current_version,
     amendmentOpen: plan.amendment_open === 1,
     showing,

@@ -190,6 +190,8 @@ export const planView = z.object({
   number: z.string().nullable(),
   issuedOn: z.string().nullable(),
   closedOn: z.string().nullable(),
+  /** The day the hierarchy is judged on for this plan (its issue date, or a day in its year): pick units as of it. */
+  refDate: z.string(),
   currentVersion: z.number().int(),
   amendmentOpen: z.boolean(),
   /** Which content this is: the working copy (draft, open amendment) or the last issued version. */

@@ -1,5 +1,5 @@
 /** SQL for plans: the plan row, its working copy (tasks, units, documents) and its frozen versions. */
-import { type Expression, type ExpressionBuilder, type Insertable, type Kysely, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type SqlBool, type Updateable } from 'kysely';
 import { forUpdate } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type { PlansTable, PlanTasksTable } from '../../db/tables/plans';
@@ -89,7 +89,10 @@ export async function listPlans(db: Db, f: PlanFilter, scope: PlanScope) {
   if (f.search) query = query.where('p.title_search', 'like', `%${f.search}%`);
   const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   const rows = await query.selectAll('p')
-    .orderBy('p.year', 'desc').orderBy('p.issued_on', 'desc').orderBy('p.id', 'desc')
+    // Newest year first; within it a cascade reads top-down: the plans that started it, then the rest.
+    .orderBy('p.year', 'desc').orderBy(sql`case when p.parent_plan_id is null then 0 else 1 end`)
+    // Drafts (no issue date) before issued plans on both databases (they sort nulls differently).
+    .orderBy(sql`case when p.issued_on is null then 0 else 1 end`).orderBy('p.issued_on', 'desc').orderBy('p.id', 'desc')
     .limit(f.limit).offset(f.offset).execute();
   return { total: Number(total.n), rows };
 }
