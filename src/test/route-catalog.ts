@@ -41,6 +41,9 @@ import { authCatalog } from '../modules/auth/auth.catalog';
 import { documentsCatalog } from '../modules/documents/documents.catalog';
 import { orgsCatalog } from '../modules/orgs/orgs.catalog';
 import { usersCatalog } from '../modules/users/users.catalog';
+import { eventsCatalog } from '../modules/events/events.catalog';
+import { plansCatalog } from '../modules/plans/plans.catalog';
+import { registrationsCatalog } from '../modules/registrations/registrations.catalog';
 import type { CatalogEntry } from './catalog-entry';
 
 export const ROUTE_CATALOG: CatalogEntry[] = [
@@ -49,5 +52,8 @@ export const ROUTE_CATALOG: CatalogEntry[] = [
   ...usersCatalog,
   ...auditCatalog,
   ...documentsCatalog,
+  ...plansCatalog,
+  ...registrationsCatalog,
+  ...eventsCatalog,
 ];
 
