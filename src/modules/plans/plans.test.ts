@@ -6,6 +6,7 @@ import { YEAR, cityPlanBody, daysAgo, makePlanUsers } from '../../test/plan-fixt
 import { SYSTEM_CLI } from '../../core/actor';
 import * as audit from '../audit/audit.service';
 import * as registry from '../documents/documents.service';
+import * as indicators from './plan-indicators.service';
 
 const databases = await testDatabases();
 
@@ -210,6 +211,21 @@ describe.each(databases)('plans: draft, issue, amend, close on $name', (database
       'create', 'issue', 'amendment_open', 'update', 'amendment_issue', 'amendment_open', 'update', 'amendment_discard', 'close',
     ]);
     expect((await audit.verify(t.handle.db)).firstBad).toBeNull();
+  });
+
+  it.skipIf(database.skip)('links reporting indicators to tasks without an amendment, and finds tasks by indicator', async () => {
+    const draft = (await coordinator.inject({ method: 'POST', url: '/api/v1/plans', payload: cityPlanBody(t.tree, { title: 'Kế hoạch có chỉ tiêu' }) })).json();
+    const plan = (await leader.inject({ method: 'POST', url: `/api/v1/plans/${draft.id}/issue`, payload: { number: '30-KH/TU', issuedOn: daysAgo(10) } })).json();
+    const taskId = plan.tasks[1].id;
+    const linked = await t.handle.db.transaction().execute((tx) => indicators.setTaskIndicators(tx, SYSTEM_CLI, plan.id, taskId, [7, 3, 7]));
+    expect(linked).toEqual([3, 7]);
+    expect((await viewer.inject({ url: `/api/v1/plans/${plan.id}` })).json().tasks[1].indicatorIds).toEqual([3, 7]);
+    expect(await indicators.tasksMeasuredBy(t.handle.db, 3)).toEqual([{ taskId, planId: plan.id }]);
+    await expect(t.handle.db.transaction().execute((tx) => indicators.setTaskIndicators(tx, SYSTEM_CLI, plan.id, 999999, [1])))
+      .rejects.toMatchObject({ status: 404 });
+    await leader.inject({ method: 'POST', url: `/api/v1/plans/${plan.id}/close`, payload: { closedOn: daysAgo(0) } });
+    await expect(t.handle.db.transaction().execute((tx) => indicators.setTaskIndicators(tx, SYSTEM_CLI, plan.id, taskId, [])))
+      .rejects.toMatchObject({ status: 409, code: 'plan_closed' });
   });
 
   it.skipIf(database.skip)('answers 404 for a plan that does not exist and 401 without a session', async () => {
