@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../core/dates';
 import { startTestApp, type TestApp } from '../../test/app';
@@ -133,6 +135,8 @@ describe.each(databases)('plans: cascade, coverage and progress on $name', (data
     expect(refusedUpload.statusCode).toBe(400);
     expect(refusedUpload.json().error.details[0].field).toBe('files.1');
     expect(await countFiles()).toBe(filesBefore);
+    // The first file's bytes were saved before the second was refused: they are gone again.
+    expect(filesOnDisk(path.join(t.app.config.dataDir, 'files'))).toEqual([]);
     const upload = multipart('files', [{ name: 'Biên bản hội nghị.pdf', bytes: PDF_BYTES }]);
     expect((await s.qa.inject({ method: 'POST', url: `/api/v1/plans/${city.id}/progress/${progressId}/files`, ...upload })).statusCode).toBe(403);
     const attached = await s.tuyengiao.inject({ method: 'POST', url: `/api/v1/plans/${city.id}/progress/${progressId}/files`, ...upload });
@@ -172,6 +176,11 @@ describe.each(databases)('plans: cascade, coverage and progress on $name', (data
     expect(concretizeClosed.statusCode).toBe(409);
   });
 });
+
+function filesOnDisk(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+}
 
 /** A plan's flat task list back to the nested input, keeping ids and links. */
 function toInput(tasks: Array<TaskView & { parentId: number | null }>): unknown[] {
