@@ -3,8 +3,12 @@
  * tree (src/test/fixtures.ts). Dates are relative to today so the tests hold on any day.
  */
 import type { Kysely } from 'kysely';
+import { ROLES, type Role } from '../core/actor';
 import { addDays, todayVn } from '../core/dates';
+import { relationsFor, type Action, type Relation } from '../core/permissions';
 import type { Database } from '../db/schema';
+import type { CatalogEntry } from './catalog-entry';
+import type { CatalogFixtures, Me } from './catalog-fixtures';
 import { makeUser, type Tree } from './fixtures';
 
 export const TODAY = todayVn();
@@ -72,4 +76,30 @@ export function multipart(field: string, files: Array<{ name: string; bytes: Buf
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/**
+ * The fuzzer sends every request as a user holding every role at the two roots of the tree, and
+ * by default aims it at district A (a unit below its grant). Actions a unit does only for itself
+ * (drafting, issuing, reporting, reviewing what was registered with it) would then be refused
+ * before any input is read: aim those requests at the fuzzer's own unit instead.
+ */
+export function fuzzAtOwnUnit(entries: CatalogEntry[]): CatalogEntry[] {
+  return entries.map((entry) => {
+    const probe = entry.probes[0];
+    if (entry.fuzz || probe.kind !== 'unit' || relationsForAny(probe.action).includes('descendant')) return entry;
+    return { ...entry, fuzzOutcome: 'success', fuzz: (fx, me) => probe.request(fx, { target: me.unitId, grantUnit: me.unitId, relation: 'self' }) };
+  });
+}
+
+/** Relations under which some role may do the action. */
+function relationsForAny(action: Action): Relation[] {
+  return [...new Set(ROLES.flatMap((role) => [...relationsFor(role, action)]))];
+}
+
+/** A unit below the fuzzer's own, where it also holds `role` (for actions that need a unit above the target). */
+export async function fuzzChildUnit(fx: CatalogFixtures, me: Me, role: Role): Promise<number> {
+  const unit = await fx.cached(`fuzz-child@${me.unitId}`, () => fx.freshUnit(me.unitId));
+  await fx.grantOf(me.userId, unit, role);
+  return unit;
 }

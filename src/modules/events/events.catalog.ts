@@ -5,6 +5,7 @@
 import { SYSTEM_CLI } from '../../core/actor';
 import { multipartFile, type CatalogEntry } from '../../test/catalog-entry';
 import type { CatalogFixtures } from '../../test/catalog-fixtures';
+import { fuzzAtOwnUnit } from '../../test/plan-fixtures';
 import { TINY_PDF } from '../../test/document-fixtures';
 import type { CreateEventInput } from './events.contract';
 import * as events from './events.service';
@@ -22,7 +23,7 @@ const fileOf = (fx: CatalogFixtures, unitId: number) => fx.cached(`event-file@${
   return { id, fileId: view.files[0].id };
 });
 
-export const eventsCatalog: CatalogEntry[] = [
+export const eventsCatalog: CatalogEntry[] = fuzzAtOwnUnit([
   {
     method: 'GET', url: '/api/v1/events',
     probes: [{ kind: 'signed-in', status: 200, request: () => ({ query: { kind: 'hoi_nghi' } }) }],
@@ -57,4 +58,4 @@ export const eventsCatalog: CatalogEntry[] = [
     method: 'GET', url: '/api/v1/events/:id/files/:fileId',
     probes: [{ kind: 'unit', action: 'event.read', request: async (fx, { target }) => ({ params: await fileOf(fx, target) }) }],
   },
-];
+]);

@@ -6,6 +6,7 @@
 import { SYSTEM_CLI } from '../../core/actor';
 import { multipartFile, type CatalogEntry } from '../../test/catalog-entry';
 import type { CatalogFixtures } from '../../test/catalog-fixtures';
+import { fuzzAtOwnUnit, fuzzChildUnit } from '../../test/plan-fixtures';
 import { TINY_PDF } from '../../test/document-fixtures';
 import * as lifecycle from './plan-lifecycle.service';
 import * as progress from './plan-progress.service';
@@ -70,7 +71,7 @@ const evidenceOf = (fx: CatalogFixtures, unitId: number) => fx.cached(`plan-evid
 
 const issuedPlanParams = async (fx: CatalogFixtures, { target }: { target: number }) => ({ params: { id: (await issuedOf(fx, target)).id } });
 
-export const plansCatalog: CatalogEntry[] = [
+export const plansCatalog: CatalogEntry[] = fuzzAtOwnUnit([
   {
     method: 'GET', url: '/api/v1/plans',
     // The list is filtered to what the caller may see: everyone signed in gets 200.
@@ -146,6 +147,9 @@ export const plansCatalog: CatalogEntry[] = [
       freshTarget: (fx) => fx.freshUnit(fx.tree.districtA),
       request: async (fx, { target }) => ({ params: { id: (await issuedOf(fx, fx.tree.districtA)).id }, body: { unitId: target } }),
     }],
+    // The fuzzer concretizes its own unit's plan as a unit below it where it drafts.
+    fuzz: async (fx, me) => ({ params: { id: (await issuedOf(fx, me.unitId)).id }, body: { unitId: await fuzzChildUnit(fx, me, 'reporter') } }),
+    fuzzOutcome: 'success',
   },
   {
     method: 'GET', url: '/api/v1/plans/:id/coverage',
@@ -192,4 +196,4 @@ export const plansCatalog: CatalogEntry[] = [
       },
     }],
   },
-];
+]);

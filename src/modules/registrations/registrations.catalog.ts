@@ -7,6 +7,7 @@ import { SYSTEM_CLI } from '../../core/actor';
 import { addDays } from '../../core/dates';
 import { multipartFile, type CatalogEntry } from '../../test/catalog-entry';
 import type { CatalogFixtures } from '../../test/catalog-fixtures';
+import { fuzzAtOwnUnit, fuzzChildUnit } from '../../test/plan-fixtures';
 import { TINY_PDF } from '../../test/document-fixtures';
 import * as registrations from './registrations.service';
 
@@ -43,7 +44,7 @@ const evidenceOf = (fx: CatalogFixtures, target: number) => fx.cached(`registrat
   return { id, entryId, fileId: view.entries.find((e) => e.id === entryId)!.files[0].id };
 });
 
-export const registrationsCatalog: CatalogEntry[] = [
+const entries: CatalogEntry[] = [
   {
     method: 'GET', url: '/api/v1/registrations',
     probes: [{ kind: 'signed-in', status: 200, request: () => ({ query: { view: 'pending' } }) }],
@@ -127,3 +128,20 @@ export const registrationsCatalog: CatalogEntry[] = [
     }],
   },
 ];
+
+/**
+ * For the fuzzer: what the registering unit does is aimed at a unit below the fuzzer's own (it
+ * needs a body above it); what the body does is aimed at the fuzzer's own unit.
+ */
+export const registrationsCatalog: CatalogEntry[] = fuzzAtOwnUnit(entries.map((entry) => {
+  const probe = entry.probes[0];
+  if (probe.kind !== 'unit' || probe.action !== 'registration.draft') return entry;
+  return {
+    ...entry,
+    fuzzOutcome: 'success' as const,
+    fuzz: async (fx, me) => {
+      const unit = await fuzzChildUnit(fx, me, 'reporter');
+      return probe.request(fx, { target: unit, grantUnit: unit, relation: 'self' });
+    },
+  };
+}));
