@@ -31,4 +31,7 @@ export const PAGES: PageRoute[] = [
   { path: 'users', page: lazy(() => import('./pages/users/UsersPage')), allowed: (me) => canAnywhere(me, 'user.read') },
   { path: 'account/password', page: lazy(() => import('./pages/account/ChangePasswordPage')) },
   { path: 'account/tokens', page: lazy(() => import('./pages/account/ApiTokensPage')) },
+  { path: 'documents', page: lazy(() => import('./pages/documents/DocumentsPage')) },
+  { path: 'documents/extract', page: lazy(() => import('./pages/documents/CitationsPage')) },
+  { path: 'documents/:id', page: lazy(() => import('./pages/documents/DocumentPage')) },
 ];
