@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor';
-import { NotFoundError } from '../../core/errors';
+import { AppError, NotFoundError } from '../../core/errors';
 import type { Database } from '../../db/schema';
 import * as audit from '../audit/audit.service';
 import type { FileStore } from '../files/file-store';
@@ -41,8 +41,16 @@ export async function readAttachment(db: Db, store: FileStore, actor: Actor | nu
   await authorizeRead(db, actor);
   await loadDocument(db, documentId);
   if (!(await repo.findAttachment(db, documentId, fileId))) throw new NotFoundError('document_attachment', fileId);
-  const { row, bytes } = await files.readStored(db, store, fileId);
-  return { bytes, name: row.original_name, mimeType: row.mime_type };
+  try {
+    const { row, bytes } = await files.readStored(db, store, fileId);
+    return { bytes, name: row.original_name, mimeType: row.mime_type };
+  } catch (error) {
+    // The row is there but the bytes are not (a restore without the files folder …): say so, not 500.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError(410, 'file_missing', { vi: 'Tệp không còn trên máy chủ; hãy tải lên lại', en: 'The file is no longer on the server; upload it again' }, { fileId });
+    }
+    throw error;
+  }
 }
 
 export async function detachFile(db: Db, actor: Actor | null, documentId: number, fileId: number): Promise<void> {
