@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema';
 import * as audit from '../audit/audit.service';
 import type { FileStore } from '../files/file-store';
 import * as files from '../files/files.service';
-import { authorizeManage, authorizeRead, loadDocument } from './documents.guard';
+import { authorizeManage, authorizeRead, loadDocument, requireSignedIn } from './documents.guard';
 import * as repo from './documents.repository';
 import { managingUnit } from './documents.view';
 
@@ -22,6 +22,7 @@ export async function attachFile(
   db: Db, store: FileStore, actor: Actor | null, documentId: number,
   upload: { bytes: Buffer; filename: string; role: 'signed' | 'draft' | 'annex' },
 ) {
+  requireSignedIn(actor);
   const document = await loadDocument(db, documentId);
   await authorizeManage(db, actor, managingUnit(document));
   const stored = await files.storeUpload(db, store, actor, {
@@ -38,6 +39,7 @@ export async function attachFile(
 }
 
 export async function readAttachment(db: Db, store: FileStore, actor: Actor | null, documentId: number, fileId: number) {
+  requireSignedIn(actor);
   await authorizeRead(db, actor);
   await loadDocument(db, documentId);
   if (!(await repo.findAttachment(db, documentId, fileId))) throw new NotFoundError('document_attachment', fileId);
@@ -54,6 +56,7 @@ export async function readAttachment(db: Db, store: FileStore, actor: Actor | nu
 }
 
 export async function detachFile(db: Db, actor: Actor | null, documentId: number, fileId: number): Promise<void> {
+  requireSignedIn(actor);
   const document = await loadDocument(db, documentId);
   await authorizeManage(db, actor, managingUnit(document));
   const attachment = await repo.findAttachment(db, documentId, fileId);
