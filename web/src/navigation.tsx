@@ -6,7 +6,7 @@
  * it (e.g. `(me) => canAnywhere(me, 'report.review')`). Labels are registered with i18n under
  * the `menu` namespace, so the two languages live together here. Append; do not reorder.
  */
-import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
 import { CalendarOutlined, FlagOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from './api/auth';
@@ -30,6 +30,10 @@ export const NAVIGATION: NavEntry[] = [
     key: 'users', path: '/users', icon: <TeamOutlined />,
     label: { vi: 'Người dùng và phân quyền', en: 'Users and permissions' },
     visible: (me) => canAnywhere(me, 'user.read'),
+  },
+  {
+    key: 'documents', path: '/documents', icon: <FileTextOutlined />,
+    label: { vi: 'Sổ văn bản', en: 'Document registry' },
   },
   {
     key: 'plans', path: '/plans', icon: <ScheduleOutlined />,

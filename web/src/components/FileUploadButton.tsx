@@ -5,14 +5,12 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useRef, useState } from 'react';
-import { uploadFiles } from '../api/uploads';
-import { useCurrentUser } from '../auth/session';
+import { api } from '../api/client';
 import { errorText } from '../forms/validation';
 
 export function FileUploadButton<T>({ path, field = 'files', label, onUploaded, accept = '.pdf,.docx,.xlsx,.jpg,.jpeg,.png', testId }: {
   path: string; field?: string; label: string; onUploaded(result: T): void; accept?: string; testId?: string;
 }) {
-  const me = useCurrentUser();
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -21,7 +19,9 @@ export function FileUploadButton<T>({ path, field = 'files', label, onUploaded, 
     if (files.length === 0) return;
     setBusy(true);
     try {
-      onUploaded(await uploadFiles<T>(path, field, files, me.csrfToken));
+      const form = new FormData();
+      for (const file of files) form.append(field, file, file.name);
+      onUploaded(await api.upload<T>(path, form));
     } catch (error) {
       message.error(errorText(error));
     } finally {

@@ -1,12 +1,11 @@
-/** Choose registry documents by number or title (search without diacritics), e.g. what a plan implements. */
+/**
+ * Choose several registry documents by number or title (searched without diacritics), e.g. what a
+ * plan implements; the documents pages' DocumentSelect picks one.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { z } from 'zod';
-import type { documentList } from '../../../../src/modules/documents/documents.contract';
-import { api } from '../../api/client';
-
-type DocumentList = z.infer<typeof documentList>;
+import { listDocuments } from '../../api/documents';
 export interface KnownDocument { id: number; number: string | null; title: string }
 
 const label = (d: KnownDocument) => `${d.number ? `${d.number} — ` : ''}${d.title}`;
@@ -22,7 +21,7 @@ export function DocumentSelect({ value, onChange, known = [], placeholder, id }:
   }, [search]);
   const found = useQuery({
     queryKey: ['documents', 'search', q],
-    queryFn: ({ signal }) => api.get<DocumentList>('/documents', { q: q || undefined, limit: 20 }, signal),
+    queryFn: ({ signal }) => listDocuments({ q: q || undefined, limit: 20 }, signal),
     staleTime: 60_000,
   });
   // Names of chosen documents stay known even when the current search does not return them.
