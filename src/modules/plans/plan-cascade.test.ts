@@ -84,6 +84,8 @@ describe.each(databases)('plans: cascade, coverage and progress on $name', (data
     const ward = await s.pa.inject({ method: 'POST', url: `/api/v1/plans/${planA.id}/concretize`, payload: { unitId: t.tree.wardA1 } });
     expect(ward.statusCode).toBe(201);
     expect((await s.qalead.inject({ url: `/api/v1/plans/${ward.json().id}` })).statusCode).toBe(403);
+    expect((await s.qalead.inject({ url: `/api/v1/plans/${planA.id}` })).json().childPlans).toEqual([]);
+    expect((await s.pa.inject({ url: `/api/v1/plans/${planA.id}` })).json().childPlans.map((c: { id: number }) => c.id)).toEqual([ward.json().id]);
     const covDraft = (await s.qalead.inject({ url: `/api/v1/plans/${planA.id}/coverage` })).json();
     expect(covDraft.rows[0]).toMatchObject({ unit: { id: t.tree.wardA1 }, state: 'not_issued', childPlan: null });
     expect((await s.palead.inject({ method: 'POST', url: `/api/v1/plans/${ward.json().id}/issue`, payload: { number: '02-KH/ĐU', issuedOn: daysAgo(1) } })).statusCode).toBe(200);

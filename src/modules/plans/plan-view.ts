@@ -26,11 +26,9 @@ export async function planNumberText(db: Db, plan: PlanRow): Promise<string | nu
 export async function presentPlan(db: Db, actor: Actor | null, plan: PlanRow, content: PlanContent, showing: 'working' | 'issued'): Promise<PlanView> {
   const numbered = numberTasks(content.tasks);
   const taskIds = content.tasks.map((t) => t.id);
-  const children = (await repo.childPlans(db, [plan.id]));
-  const visibleChildren = [];
-  for (const child of children) {
-    if (await repo.isPlanVisible(db, child.id, planScope(actor))) visibleChildren.push(child);
-  }
+  const children = await repo.childPlans(db, [plan.id]);
+  const visibleIds = await repo.visiblePlanIds(db, children.map((c) => c.id), planScope(actor));
+  const visibleChildren = children.filter((c) => visibleIds.has(c.id));
   const unitIds = [
     plan.issuer_unit_id, ...content.requiredUnitIds, ...content.implementation.flatMap((i) => i.unitIds),
     ...content.tasks.flatMap((t) => [...(t.leadUnitId === null ? [] : [t.leadUnitId]), ...t.coordinatingUnitIds]),

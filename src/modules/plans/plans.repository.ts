@@ -56,6 +56,13 @@ export async function isPlanVisible(db: Db, id: number, scope: PlanScope): Promi
   return row !== undefined;
 }
 
+/** Of the given plans, those the scope lets the actor see (one query for a plan's children). */
+export async function visiblePlanIds(db: Db, ids: number[], scope: PlanScope): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('plans as p').select('p.id').where('p.id', 'in', ids).where(planVisible(scope)).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function insertPlan(db: Db, row: Insertable<PlansTable>): Promise<number> {
   return (await db.insertInto('plans').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
