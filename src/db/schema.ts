@@ -8,6 +8,12 @@ import type {
   OrgUnitsTable, OrgUnitVersionsTable,
 } from './tables/orgs';
 import type {
+  PlanAssignedUnitsTable, PlanDocumentsTable, PlanProgressFilesTable, PlanRequiredUnitsTable, PlansTable, PlanTaskIndicatorsTable,
+  PlanTaskProgressTable, PlanTasksTable, PlanTaskUnitsTable, PlanVersionsTable,
+} from './tables/plans';
+import type { RegistrationEntriesTable, RegistrationEntryFilesTable, RegistrationsTable } from './tables/registrations';
+import type { MilestoneEventDocumentsTable, MilestoneEventFilesTable, MilestoneEventsTable } from './tables/milestone-events';
+import type {
   NotificationsTable, ReminderJobsTable, ReportEventsTable, ReportFormVersionsTable, ReportFormsTable, ReportHighlightsTable,
   ReportRollupsTable, ReportSchedulesTable, ReportValuesTable, ReportVersionsTable, ReportsTable,
 } from './tables/reporting';
@@ -32,6 +38,22 @@ export interface Database {
   documents: DocumentsTable;
   document_links: DocumentLinksTable;
   document_files: DocumentFilesTable;
+  plans: PlansTable;
+  plan_documents: PlanDocumentsTable;
+  plan_assigned_units: PlanAssignedUnitsTable;
+  plan_required_units: PlanRequiredUnitsTable;
+  plan_tasks: PlanTasksTable;
+  plan_task_units: PlanTaskUnitsTable;
+  plan_task_indicators: PlanTaskIndicatorsTable;
+  plan_versions: PlanVersionsTable;
+  plan_task_progress: PlanTaskProgressTable;
+  plan_progress_files: PlanProgressFilesTable;
+  registrations: RegistrationsTable;
+  registration_entries: RegistrationEntriesTable;
+  registration_entry_files: RegistrationEntryFilesTable;
+  milestone_events: MilestoneEventsTable;
+  milestone_event_documents: MilestoneEventDocumentsTable;
+  milestone_event_files: MilestoneEventFilesTable;
   report_forms: ReportFormsTable;
   report_form_versions: ReportFormVersionsTable;
   report_schedules: ReportSchedulesTable;

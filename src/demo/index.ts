@@ -7,6 +7,7 @@ import { analyze } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { loadDemoDocuments } from './documents';
 import { loadDemoOrgs } from './orgs';
+import { loadDemoPlans } from './plans';
 import { loadDemoReports } from './reports';
 import { DEMO_USERS } from './users';
 
@@ -17,6 +18,7 @@ export async function loadDemo(db: Kysely<Database>, options: { log: (line: stri
   const started = Date.now();
   const ctx = await loadDemoOrgs(db, options.log);
   await db.transaction().execute((tx) => loadDemoDocuments(tx, ctx));
+  await loadDemoPlans(db, ctx);
   await db.transaction().execute((tx) => loadDemoReports(tx, ctx));
   await analyze(db);
   options.log(`Dữ liệu demo đã nạp / demo loaded: ${ctx.unitIds.size} đơn vị, ${ctx.userIds.size} tài khoản, ${((Date.now() - started) / 1000).toFixed(1)} s`);

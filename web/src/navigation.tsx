@@ -6,7 +6,9 @@
  * it (e.g. `(me) => canAnywhere(me, 'report.review')`). Labels are registered with i18n under
  * the `menu` namespace, so the two languages live together here. Append; do not reorder.
  */
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, FormOutlined, InboxOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FlagOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, FormOutlined, InboxOutlined, ProfileOutlined, ReconciliationOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from './api/auth';
 import { canAnywhere } from './auth/permissions';
@@ -31,7 +33,21 @@ export const NAVIGATION: NavEntry[] = [
     visible: (me) => canAnywhere(me, 'user.read'),
   },
   {
-    key: 'reports', path: '/reports', icon: <FileTextOutlined />,
+    key: 'documents', path: '/documents', icon: <FileTextOutlined />,
+    label: { vi: 'Sổ văn bản', en: 'Document registry' },
+  },
+  {
+    key: 'plans', path: '/plans', icon: <ScheduleOutlined />,
+    label: { vi: 'Kế hoạch', en: 'Plans' },
+  },
+  {
+    key: 'registrations', path: '/registrations', icon: <FlagOutlined />,
+    label: { vi: 'Đăng ký vấn đề', en: 'Focus-issue registrations' },
+  },
+  {
+    key: 'events', path: '/events', icon: <CalendarOutlined />,
+    label: { vi: 'Sự kiện, hội nghị', en: 'Events and conferences' },
+    key: 'reports', path: '/reports', icon: <ProfileOutlined />,
     label: { vi: 'Báo cáo định kỳ', en: 'Periodic reports' },
   },
   {
@@ -55,7 +71,7 @@ export const NAVIGATION: NavEntry[] = [
     visible: (me) => canAnywhere(me, 'report.form.manage'),
   },
   {
-    key: 'report-schedules', path: '/reports/schedules', icon: <ScheduleOutlined />,
+    key: 'report-schedules', path: '/reports/schedules', icon: <ReconciliationOutlined />,
     label: { vi: 'Lịch báo cáo', en: 'Reporting schedules' },
     visible: (me) => canAnywhere(me, 'report.schedule.manage'),
   },
