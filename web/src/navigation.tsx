@@ -47,6 +47,8 @@ export const NAVIGATION: NavEntry[] = [
   {
     key: 'events', path: '/events', icon: <CalendarOutlined />,
     label: { vi: 'Sự kiện, hội nghị', en: 'Events and conferences' },
+  },
+  {
     key: 'reports', path: '/reports', icon: <ProfileOutlined />,
     label: { vi: 'Báo cáo định kỳ', en: 'Periodic reports' },
   },
