@@ -17,8 +17,9 @@ export const DEMO_FORM: FormDefinition = {
     { code: 'ty_le_danh_gia', name: 'Tỷ lệ đảng viên có bản cam kết làm theo được đánh giá tốt', type: 'percent', unit: '%', aggregation: 'weighted_avg', weightBy: 'dang_vien', group: 'Học tập' },
     { code: 'mo_hinh', name: 'Số mô hình mới, cách làm sáng tạo được công nhận', type: 'integer', unit: 'mô hình', aggregation: 'sum', min: 0, peerBasis: 'chi_bo', group: 'Làm theo' },
     { code: 'dien_hinh', name: 'Số tập thể, cá nhân điển hình được biểu dương, khen thưởng', type: 'integer', unit: 'tập thể, cá nhân', aggregation: 'sum', min: 0, peerBasis: 'dang_vien', group: 'Làm theo' },
-    { code: 'van_de_dang_ky', name: 'Số vấn đề đăng ký giải quyết dứt điểm', type: 'integer', unit: 'vấn đề', aggregation: 'sum', min: 0, peerBasis: 'chi_bo', group: 'Làm theo' },
-    { code: 'van_de_giai_quyet', name: 'Số vấn đề đã giải quyết dứt điểm', type: 'integer', unit: 'vấn đề', aggregation: 'sum', min: 0, peerBasis: 'van_de_dang_ky', group: 'Làm theo' },
+    { code: 'ke_hoach', name: 'Số kế hoạch cụ thể hóa đã ban hành', type: 'integer', unit: 'kế hoạch', aggregation: 'sum', source: { key: 'plans.child_plans_issued' }, group: 'Triển khai' },
+    { code: 'van_de_dang_ky', name: 'Số vấn đề đăng ký giải quyết dứt điểm', type: 'integer', unit: 'vấn đề', aggregation: 'sum', source: { key: 'registrations.registered' }, group: 'Làm theo' },
+    { code: 'van_de_giai_quyet', name: 'Số vấn đề đã giải quyết dứt điểm', type: 'integer', unit: 'vấn đề', aggregation: 'sum', source: { key: 'registrations.resolved' }, group: 'Làm theo' },
     { code: 'dua_vao_chuong_trinh', name: 'Đã đưa nội dung học tập và làm theo vào chương trình công tác năm', type: 'boolean', aggregation: 'count_yes', group: 'Triển khai' },
   ],
   sections: DEFAULT_SECTIONS,
@@ -64,7 +65,6 @@ export function figuresFor(code: string, period: string, size: UnitSize, options
   const perCell = options.sessionsPerCell ?? between(1.7, 2.3) * (year ? 2 : 1);
   // A ward's own models, exemplars and registered issues are a fraction of a district's.
   const scale = options.small ? 0.25 : 1 + 0.25 * size.communes;
-  const registered = Math.max(options.small ? 0 : 1, Math.round(between(2, 6) * scale));
   return {
     dang_bo_chuyen_de: size.communes - Math.round(size.communes * between(0, 0.1)),
     chi_bo: size.cells,
@@ -75,8 +75,6 @@ export function figuresFor(code: string, period: string, size: UnitSize, options
     ty_le_danh_gia: Math.round(between(84, 97) * 10) / 10,
     mo_hinh: Math.round(between(1, 6) * (year ? 1.8 : 1) * scale),
     dien_hinh: Math.round(between(4, 16) * (year ? 1.8 : 1) * scale),
-    van_de_dang_ky: registered,
-    van_de_giai_quyet: Math.min(registered, Math.round(registered * between(year ? 0.7 : 0.3, year ? 1 : 0.7))),
     dua_vao_chuong_trinh: r() > 0.08,
   };
 }

@@ -62,6 +62,16 @@ describe.each(databases)('the 2021 reports of the demo on $name', (database) => 
       .where('v.kind', '=', 'dang_uy_xa_phuong').where('v.valid_from', '<=', '2021-06-14').where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', '2021-06-14')]))
       .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(body.figures.dang_bo_co_so.value).toBe(Number(communes.n));
+    // Plans concretizing the city's plan, issued by 14/06/2021 by the reporting units (counted once each).
+    const schedule0 = await handle.db.selectFrom('report_schedules').select('plan_id').where('id', '=', schedule).executeTakeFirstOrThrow();
+    expect(schedule0.plan_id).not.toBeNull();
+    // Only accepted reports count: Bạch Long Vĩ issued its plan but never reported, so its plan is not in the total.
+    const accepted = (await queries.reportsOfPeriod(handle.db, schedule, '2021-H1')).filter((r) => r.status === 'accepted').map((r) => r.unit_id);
+    const childPlans = await handle.db.selectFrom('plans').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('parent_plan_id', '=', schedule0.plan_id!).where('status', 'in', ['issued', 'closed']).where('issued_on', '<=', '2021-06-14')
+      .where('issuer_unit_id', 'in', accepted).executeTakeFirstOrThrow();
+    expect(Number(childPlans.n)).toBeGreaterThan(5);
+    expect(body.figures.ke_hoach.value).toBe(Number(childPlans.n));
   });
 
   it.skipIf(database.skip)('shows on time, late, returned-then-resubmitted and missing, and flags the inflated district', async () => {

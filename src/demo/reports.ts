@@ -70,7 +70,7 @@ async function file(db: Db, ctx: DemoContext, scheduleId: number, period: string
   await reports.submit(db, ctx.actor, id, 2);
   if (plan.returned) {
     await review.returnReport(db, ctx.actor, id, plan.returned.comment);
-    const fixed = { ...values, chi_bo_chuyen_de: Number(values.chi_bo), van_de_giai_quyet: Number(values.van_de_dang_ky) };
+    const fixed = { ...values, chi_bo_chuyen_de: Number(values.chi_bo) };
     await reports.saveDraft(db, ctx.actor, id, { version: 4, values: fixed, narrative: { ...narrative, results: `${narrative.results}\nĐã bổ sung số liệu sinh hoạt chuyên đề của các chi bộ trực thuộc.` } });
     await reports.submit(db, ctx.actor, id, 5);
   }
@@ -121,7 +121,10 @@ export async function loadDemoReports(db: Db, ctx: DemoContext): Promise<void> {
     kinds: ['quan_uy', 'huyen_uy', 'dang_uy_truc_thuoc'], maxDepth: 1,
     includeUnitIds: [...wardLists.values()].flat().map((w) => w.id), excludeUnitIds: [],
   };
-  const common = { formId: form.id, unitId: ctx.unit('TU-HP'), recipientUnitId: ctx.unit('TU-HP-BTG'), hierarchy: 'party', cutoff: 'decree09' as const, scope, reminderDays: [7, 3, 1], active: true };
+  // The schedules measure the city's 2021 plan for Directive 05-CT/TW (the plans part of the demo).
+  const cityPlan = await db.selectFrom('plans').select('id').where('issuer_unit_id', '=', ctx.unit('TU-HP')).where('parent_plan_id', 'is', null)
+    .where('year', '=', 2021).where('status', '!=', 'draft').orderBy('id').executeTakeFirst();
+  const common = { formId: form.id, planId: cityPlan?.id ?? null, unitId: ctx.unit('TU-HP'), recipientUnitId: ctx.unit('TU-HP-BTG'), hierarchy: 'party', cutoff: 'decree09' as const, scope, reminderDays: [7, 3, 1], active: true };
   const half = await schedules.createSchedule(db, a, { ...common, name: 'Báo cáo 6 tháng đầu năm 2021 thực hiện Chỉ thị 05-CT/TW', periodType: 'half', dueOffsetDays: 5, firstPeriod: '2021-H1', lastPeriod: '2021-H1' });
   const year = await schedules.createSchedule(db, a, { ...common, name: 'Báo cáo năm 2021 thực hiện Chỉ thị 05-CT/TW', periodType: 'year', dueOffsetDays: 10, firstPeriod: '2021', lastPeriod: '2021' });
 

@@ -4,9 +4,11 @@
  * is installed wherever a source is needed (server, CLI, demo, tests).
  */
 import { orgIndicatorSources } from '../orgs/orgs.indicator-sources';
+import { planIndicatorSources } from '../plans/plans.indicator-sources';
+import { registrationIndicatorSources } from '../registrations/registrations.indicator-sources';
 import { findIndicatorSource, listIndicatorSources, registerIndicatorSource, type IndicatorSource } from './indicator-sources.registry';
 
-for (const source of orgIndicatorSources) registerIndicatorSource(source);
+for (const source of [...orgIndicatorSources, ...planIndicatorSources, ...registrationIndicatorSources]) registerIndicatorSource(source);
 
 export function indicatorSource(key: string): IndicatorSource | undefined {
   return findIndicatorSource(key);

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Localized } from '../../core/errors';
 import type { Database } from '../../db/schema';
+import { inForce } from '../../db/effective-dated';
 
 export interface SourceContext {
   db: Kysely<Database>;
@@ -69,4 +70,19 @@ export function findIndicatorSource(key: string): IndicatorSource | undefined {
 
 export function listIndicatorSources(): IndicatorSource[] {
   return [...sources.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * The units of a source's own area: the reporting unit's subtree on the tree date, itself
+ * included, less the subtrees of units below it that report on their own.
+ */
+export async function ownAreaUnitIds(ctx: SourceContext): Promise<number[]> {
+  let query = ctx.db.selectFrom('org_closure as c').select('c.descendant_id')
+    .where('c.hierarchy', '=', ctx.hierarchy).where('c.ancestor_id', '=', ctx.unitId).where(inForce(ctx.treeDate, 'c'));
+  if (ctx.excludeSubtrees.length > 0) {
+    query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('org_closure as x').select('x.depth')
+      .whereRef('x.descendant_id', '=', 'c.descendant_id').where('x.hierarchy', '=', ctx.hierarchy)
+      .where('x.ancestor_id', 'in', ctx.excludeSubtrees).where(inForce(ctx.treeDate, 'x')))));
+  }
+  return (await query.execute()).map((r) => r.descendant_id);
 }

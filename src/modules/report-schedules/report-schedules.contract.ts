@@ -69,6 +69,7 @@ export const schedule = z.object({
   formId: z.number().int(),
   formName: z.string(),
   planId: z.number().int().nullable(),
+  plan: z.object({ id: z.number().int(), title: z.string(), number: z.string().nullable() }).nullable(),
   hierarchy: z.string(),
   unitId: z.number().int(),
   unitName: z.string().nullable(),

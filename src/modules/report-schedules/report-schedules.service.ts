@@ -16,6 +16,7 @@ import type { Database } from '../../db/schema';
 import * as access from '../access/access.service';
 import * as audit from '../audit/audit.service';
 import * as forms from '../report-forms/report-forms.service';
+import * as plans from '../plans/plans.service';
 import type { CreateScheduleInput, Schedule, ScheduleScope, UpdateScheduleInput } from './report-schedules.contract';
 import * as repo from './report-schedules.repository';
 import type { ScheduleRow } from './report-schedules.repository';
@@ -90,8 +91,10 @@ async function present(db: Db, row: ScheduleRow): Promise<Schedule> {
   const today = todayVn();
   const names = await repo.unitNames(db, [row.unit_id, ...(row.recipient_unit_id ? [row.recipient_unit_id] : [])], today);
   const form = await forms.currentVersion(db, row.form_id);
+  const plan = row.plan_id === null ? undefined : (await plans.planRefs(db, [row.plan_id])).get(row.plan_id);
   return {
     id: row.id, name: row.name, formId: row.form_id, formName: form?.form.name ?? '', planId: row.plan_id, hierarchy: row.hierarchy,
+    plan: plan ? { id: plan.id, title: plan.title, number: plan.number } : null,
     unitId: row.unit_id, unitName: names.get(row.unit_id)?.name ?? null,
     recipientUnitId: row.recipient_unit_id, recipientUnitName: row.recipient_unit_id ? names.get(row.recipient_unit_id)?.name ?? null : null,
     periodType: row.period_type, cutoff: row.cutoff, dueOffsetDays: row.due_offset_days, firstPeriod: row.first_period, lastPeriod: row.last_period,
@@ -157,8 +160,14 @@ function checkPeriods(periodType: string, first: string, last: string | null | u
   if (issues.length) throw new ValidationError(issues);
 }
 
+/** A schedule attaches a form to an issued plan the actor can see. */
+async function checkPlan(db: Db, actor: Actor | null, planId: number | null | undefined): Promise<void> {
+  if (planId != null) await plans.planForLinking(db, actor, planId, 'planId');
+}
+
 export async function createSchedule(db: Db, actor: Actor | null, input: CreateScheduleInput): Promise<Schedule> {
   checkPeriods(input.periodType, input.firstPeriod, input.lastPeriod);
+  await checkPlan(db, actor, input.planId);
   const day = periodRange(input.firstPeriod, input.cutoff).end;
   await checkReferences(db, { ...input, day });
   const draft = { unit_id: input.unitId, recipient_unit_id: input.recipientUnitId ?? null } as ScheduleRow;
@@ -185,6 +194,7 @@ export async function updateSchedule(db: Db, actor: Actor | null, scheduleId: nu
   const before = await loadSchedule(db, scheduleId);
   await authorizeOnSchedule(db, actor, before, 'report.schedule.manage');
   if (input.lastPeriod !== undefined) checkPeriods(before.period_type, before.first_period, input.lastPeriod);
+  await checkPlan(db, actor, input.planId);
   const day = treeDateOf(before, before.first_period);
   await checkReferences(db, { recipientUnitId: input.recipientUnitId, scope: input.scope, hierarchy: before.hierarchy, day });
   if (input.recipientUnitId != null && input.recipientUnitId !== before.unit_id) {
