@@ -9,6 +9,7 @@ import { Alert, Button, Card, Col, Form as AntForm, Input, InputNumber, Modal, R
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createScheduleBody } from '../../../../src/modules/report-schedules/report-schedules.contract';
+import { listPlans } from '../../api/plans';
 import { createSchedule, listForms, listSchedules, reportingUnits, type Schedule } from '../../api/reports';
 import { PageTitle } from '../../components/PageTitle';
 import { UnitPicker } from '../../components/units/UnitPicker';
@@ -24,6 +25,7 @@ export default function SchedulesPage() {
   const schedules = useQuery({ queryKey: reportKeys.schedules({ all: true }), queryFn: ({ signal }) => listSchedules({}, signal) });
   const forms = useQuery({ queryKey: reportKeys.forms, queryFn: ({ signal }) => listForms(signal) });
   const kinds = useKinds();
+  const plans = useQuery({ queryKey: ['reports', 'plans-for-schedules'], queryFn: ({ signal }) => listPlans({ status: 'issued', limit: 200 }, signal) });
   const [selected, setSelected] = useState<Schedule | null>(null);
   const [period, setPeriod] = useState<string>();
   const units = useQuery({ queryKey: ['reports', 'units', selected?.id, period], enabled: !!selected && !!period, queryFn: () => reportingUnits(selected!.id, period!) });
@@ -38,7 +40,7 @@ export default function SchedulesPage() {
   const submit = () => {
     const v = antForm.getFieldsValue();
     const body = validateBody(antForm, createScheduleBody, {
-      ...v, recipientUnitId: v.recipientUnitId ?? null, lastPeriod: v.lastPeriod || null,
+      ...v, recipientUnitId: v.recipientUnitId ?? null, lastPeriod: v.lastPeriod || null, planId: v.planId ?? null,
       scope: { kinds: v.scope?.kinds ?? [], maxDepth: v.scope?.maxDepth ?? null, includeUnitIds: [], excludeUnitIds: [] },
       reminderDays: String(v.reminderDays ?? '7,3,1').split(/[,; ]+/).filter(Boolean).map(Number),
     });
@@ -63,6 +65,7 @@ export default function SchedulesPage() {
         <Col xs={24} lg={12}>
           {selected && (
             <Card size="small" title={selected.name}>
+              {selected.plan && <p>{t('schedules.plan')}: <a href={`/app/plans/${selected.plan.id}`}>{selected.plan.number ? `${selected.plan.number} — ` : ''}{selected.plan.title}</a></p>}
               <p className="muted">{selected.formName} · {selected.unitName}{selected.recipientUnitName ? ` → ${selected.recipientUnitName}` : ''} · {t(`schedules.cutoffs.${selected.cutoff}`)}</p>
               <Table size="small" rowKey="key" pagination={false} dataSource={selected.periods} onRow={(p) => ({ onClick: () => setPeriod(p.key), style: { cursor: 'pointer', background: p.key === period ? '#e6f4ff' : undefined } })}
                 columns={[
@@ -87,6 +90,9 @@ export default function SchedulesPage() {
           <AntForm.Item name="name" label={t('schedules.name')} rules={[zodRule(createScheduleBody.shape.name)]}><Input /></AntForm.Item>
           <AntForm.Item name="formId" label={t('schedules.form')} rules={[zodRule(createScheduleBody.shape.formId)]}>
             <Select options={(forms.data ?? []).map((f) => ({ value: f.id, label: f.name }))} />
+          </AntForm.Item>
+          <AntForm.Item name="planId" label={t('schedules.plan')}>
+            <Select allowClear showSearch optionFilterProp="label" options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.number ? `${p.number} — ` : ''}${p.title}` }))} />
           </AntForm.Item>
           <Row gutter={8}>
             <Col span={12}><AntForm.Item name="unitId" label={t('schedules.unit')} rules={[zodRule(createScheduleBody.shape.unitId)]}><UnitPicker /></AntForm.Item></Col>

@@ -128,6 +128,7 @@ const vi = {
     create: 'Tạo lịch báo cáo',
     name: 'Tên lịch báo cáo',
     form: 'Biểu mẫu',
+    plan: 'Kế hoạch được theo dõi',
     unit: 'Đơn vị tổng hợp',
     recipient: 'Ban nhận báo cáo (nếu có)',
     periodType: 'Loại kỳ',
@@ -190,7 +191,7 @@ const en: typeof vi = {
     schedules: 'Schedules',
   },
   schedules: {
-    title: 'Reporting schedules', create: 'Create a schedule', name: 'Schedule name', form: 'Form', unit: 'Consolidating unit', recipient: 'Receiving department (if any)',
+    title: 'Reporting schedules', create: 'Create a schedule', name: 'Schedule name', form: 'Form', plan: 'Plan measured', unit: 'Consolidating unit', recipient: 'Receiving department (if any)',
     periodType: 'Period type', cutoff: 'Cut-off', due: 'Due (days after the period end)', firstPeriod: 'First period', lastPeriod: 'Last period',
     kinds: 'Kinds of reporting units', maxDepth: 'Levels', reminders: 'Remind before the deadline (days)', created: 'Schedule created',
     periodTypes: { half: 'Six-monthly', year: 'Yearly', quarter: 'Quarterly', month: 'Monthly', adhoc: 'Ad hoc' },
