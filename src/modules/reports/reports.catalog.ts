@@ -27,6 +27,9 @@ export const reportsCatalog: CatalogEntry[] = [
   {
     method: 'POST', url: '/api/v1/reports',
     probes: [{ kind: 'unit', action: 'report.fill', request: async (fx, { target }) => ({ body: { scheduleId: await catalogSchedule(fx), period: await freshPeriod(fx), unitId: target } }) }],
+    // A unit fills only its own report: the fuzzer works on its own unit's (the city's consolidated report).
+    fuzz: async (fx, me) => ({ body: { scheduleId: await catalogSchedule(fx), period: await freshPeriod(fx), unitId: me.unitId } }),
+    fuzzOutcome: 'success',
   },
   { method: 'GET', url: '/api/v1/reports/:id', probes: [read()] },
   {
@@ -38,18 +41,29 @@ export const reportsCatalog: CatalogEntry[] = [
         return { params: { id }, body: { version: await reportVersion(fx, id), values: { members: 12 }, narrative: { results: 'Đã sửa.' } } };
       },
     }],
+    fuzz: async (fx, me) => {
+      const id = await draftOf(fx, me.unitId, '2021-05');
+      return { params: { id }, body: { version: await reportVersion(fx, id), values: { members: 12 }, narrative: { results: 'Đã sửa.' } } };
+    },
+    fuzzOutcome: 'success',
   },
   {
     method: 'POST', url: '/api/v1/reports/:id/submit',
     probes: [{ kind: 'unit', action: 'report.fill', request: async (fx, { target }) => ({ params: { id: await catalogReport(fx, target, { submit: false }) }, body: { version: 2 } }) }],
+    fuzz: async (fx, me) => ({ params: { id: await catalogReport(fx, me.unitId, { submit: false }) }, body: { version: 2 } }),
+    fuzzOutcome: 'success',
   },
   {
     method: 'POST', url: '/api/v1/reports/:id/accept',
     probes: [{ kind: 'unit', action: 'report.review', request: async (fx, { target }) => ({ params: { id: await catalogReport(fx, wardOf(fx, target)) }, body: {} }) }],
+    fuzz: async (fx) => ({ params: { id: await catalogReport(fx, fx.tree.districtA) }, body: {} }),
+    fuzzOutcome: 'success',
   },
   {
     method: 'POST', url: '/api/v1/reports/:id/return',
     probes: [{ kind: 'unit', action: 'report.review', request: async (fx, { target }) => ({ params: { id: await catalogReport(fx, wardOf(fx, target)) }, body: { comment: 'Bổ sung số liệu' } }) }],
+    fuzz: async (fx) => ({ params: { id: await catalogReport(fx, fx.tree.districtA) }, body: { comment: 'Bổ sung số liệu' } }),
+    fuzzOutcome: 'success',
   },
   {
     method: 'GET', url: '/api/v1/reports/:id/versions/:seq',
@@ -61,6 +75,8 @@ export const reportsCatalog: CatalogEntry[] = [
   {
     method: 'POST', url: '/api/v1/reports/:id/highlights',
     probes: [{ kind: 'unit', action: 'report.review', request: async (fx, { target }) => ({ params: { id: await catalogReport(fx, wardOf(fx, target)) }, body: { section: 'results', paragraph: 0 } }) }],
+    fuzz: async (fx) => ({ params: { id: await catalogReport(fx, fx.tree.districtA) }, body: { section: 'results', paragraph: 0 } }),
+    fuzzOutcome: 'success',
   },
   {
     method: 'DELETE', url: '/api/v1/reports/:id/highlights/:highlightId',
@@ -72,6 +88,12 @@ export const reportsCatalog: CatalogEntry[] = [
         return { params: { id, highlightId: mark.id } };
       },
     }],
+    fuzz: async (fx) => {
+      const id = await catalogReport(fx, fx.tree.districtA);
+      const mark = await fx.write((tx) => review.addHighlight(tx, SYSTEM_CLI, id, { section: 'results', paragraph: 1 }));
+      return { params: { id, highlightId: mark.id } };
+    },
+    fuzzOutcome: 'success',
   },
   { method: 'GET', url: '/api/v1/reports/:id/export.xlsx', probes: [read()] },
   {
@@ -85,6 +107,12 @@ export const reportsCatalog: CatalogEntry[] = [
         return { params: { id }, query: { version: await reportVersion(fx, id) }, raw };
       },
     }],
+    fuzz: async (fx, me) => {
+      const id = await draftOf(fx, me.unitId, '2021-04');
+      const bytes = await figuresWorkbook({ title: 'Báo cáo', lines: [], definition: TEST_FORM, own: { members: 9 }, sourced: {}, aggregate: {}, totals: {} });
+      return { params: { id }, query: { version: await reportVersion(fx, id) }, raw: multipartFile('file', 'so-lieu.xlsx', bytes) };
+    },
+    fuzzOutcome: 'success',
   },
   { method: 'GET', url: '/api/v1/review-inbox', probes: [{ kind: 'signed-in', status: 200, request: () => ({}) }] },
 ];
