@@ -15,7 +15,7 @@ import type { RegistrationEntriesTable, RegistrationEntryFilesTable, Registratio
 import type { MilestoneEventDocumentsTable, MilestoneEventFilesTable, MilestoneEventsTable } from './tables/milestone-events';
 import type {
   NotificationsTable, ReminderJobsTable, ReportEventsTable, ReportFormVersionsTable, ReportFormsTable, ReportHighlightsTable,
-  ReportRollupsTable, ReportSchedulesTable, ReportValuesTable, ReportVersionsTable, ReportsTable,
+  ReportRollupsTable, ReportSchedulesTable, ReportValuesTable, ReportVersionsTable, ReportsTable, ReportIndicatorRefsTable,
 } from './tables/reporting';
 
 export interface Database {
@@ -65,4 +65,5 @@ export interface Database {
   report_highlights: ReportHighlightsTable;
   notifications: NotificationsTable;
   reminder_jobs: ReminderJobsTable;
+  report_indicator_refs: ReportIndicatorRefsTable;
 }

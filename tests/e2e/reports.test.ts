@@ -38,7 +38,7 @@ describe('reports in the browser', { timeout: 120_000 }, () => {
     await district.getByTestId('compiled-results').getByText('Điểm nổi bật').first().waitFor();
     await district.getByTestId('submit').click();
     await district.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await expect.poll(async () => status(district).textContent()).toBe('Đã gửi, chờ xem xét');
+    await expect.poll(async () => status(district).textContent(), { timeout: 20_000 }).toBe('Đã gửi, chờ xem xét');
     expect(await hasHorizontalOverflow(district)).toBe(false);
 
     // The propaganda department finds it in its inbox and returns it with a comment.
@@ -50,7 +50,7 @@ describe('reports in the browser', { timeout: 120_000 }, () => {
     await city.getByTestId('return').click();
     await city.getByTestId('return-comment').fill('Đề nghị bổ sung kết quả giải quyết các vấn đề đã đăng ký');
     await city.locator('#confirm-return').click();
-    await expect.poll(async () => status(city).textContent()).toBe('Bị trả lại');
+    await expect.poll(async () => status(city).textContent(), { timeout: 20_000 }).toBe('Bị trả lại');
 
     // Lê Chân sees why, corrects its text and resubmits.
     await district.reload();
@@ -59,7 +59,7 @@ describe('reports in the browser', { timeout: 120_000 }, () => {
     await results.fill(`${await results.inputValue()}\nĐã giải quyết dứt điểm các vấn đề đăng ký về vệ sinh môi trường.`);
     await district.getByTestId('submit').click();
     await district.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await expect.poll(async () => status(district).textContent()).toBe('Đã gửi, chờ xem xét');
+    await expect.poll(async () => status(district).textContent(), { timeout: 20_000 }).toBe('Đã gửi, chờ xem xét');
 
     // The department compares the two versions and accepts.
     await city.reload();
@@ -68,7 +68,7 @@ describe('reports in the browser', { timeout: 120_000 }, () => {
     await city.locator('.ant-modal-close').click();
     await city.getByTestId('diff').waitFor({ state: 'hidden' });
     await city.getByTestId('accept').click();
-    await expect.poll(async () => status(city).textContent()).toBe('Đã tiếp nhận');
+    await expect.poll(async () => status(city).textContent(), { timeout: 20_000 }).toBe('Đã tiếp nhận');
     const after = await reportOf('DU-305', '2021');
     expect(after.status).toBe('accepted');
     const versions = await e2e.handle.db.selectFrom('report_versions').select('seq').where('report_id', '=', after.id).execute();

@@ -181,3 +181,11 @@ export interface ReminderJobsTable {
   outcome: string | null;
   created_at: string;
 }
+
+/** A stable id for an indicator of a form (its code), for records outside reporting that point at it. */
+export interface ReportIndicatorRefsTable {
+  id: Generated<number>;
+  form_id: number;
+  code: string;
+  created_at: string;
+}

@@ -104,3 +104,17 @@ export const indicatorSourceInfo = z.object({
   description: z.string(),
   valueType: z.string(),
 });
+
+export const indicatorRef = z.object({
+  id: z.number().int(), formId: z.number().int(), formName: z.string(), code: z.string(), name: z.string(), unit: z.string().nullable(),
+}).meta({ id: 'IndicatorRef' });
+
+export const indicatorRefsQuery = z.object({
+  ids: z.string().trim().max(4000).regex(/^\d+(,\d+)*$/, { message: msg('danh sách mã số cách nhau bởi dấu phẩy', 'comma-separated ids') })
+    .transform((s) => [...new Set(s.split(',').map(Number))]),
+});
+
+export const taskIndicatorParams = z.object({ id, taskId: id });
+export const taskIndicatorsBody = z.object({
+  indicators: z.array(z.object({ formId: id, code: fieldCode })).max(50),
+});

@@ -3,7 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../core/contract';
 import { requestLang } from '../../http/locale';
-import { createFormBody, form, formQuery, formSummary, formVersionQuery, indicatorSourceInfo, publishVersionBody } from './report-forms.contract';
+import {
+  createFormBody, form, formQuery, formSummary, formVersionQuery, indicatorRef, indicatorRefsQuery, indicatorSourceInfo, publishVersionBody,
+  taskIndicatorParams, taskIndicatorsBody,
+} from './report-forms.contract';
+import * as indicators from './report-forms.indicators';
 import * as forms from './report-forms.service';
 
 export async function reportFormRoutes(app: FastifyInstance): Promise<void> {
@@ -25,6 +29,14 @@ export async function reportFormRoutes(app: FastifyInstance): Promise<void> {
   r.post('/api/v1/report-forms/:id/versions', {
     schema: { tags, summary: 'Publish the next version of a form (409 when another was published meanwhile)', params: idParams, body: publishVersionBody, response: { 201: form } },
   }, async (req, reply) => reply.code(201).send(await app.write((db) => forms.publishVersion(db, req.actor, req.params.id, req.body))));
+
+  r.get('/api/v1/indicator-refs', {
+    schema: { tags, summary: 'Report indicators by id (as plans point at them)', querystring: indicatorRefsQuery, response: { 200: z.array(indicatorRef) } },
+  }, async (req) => app.read((db) => indicators.indicatorRefs(db, req.actor, req.query.ids)));
+
+  r.put('/api/v1/plans/:id/tasks/:taskId/indicators', {
+    schema: { tags, summary: "Which report indicators measure a plan's task (replaces its links)", params: taskIndicatorParams, body: taskIndicatorsBody, response: { 200: z.array(indicatorRef) } },
+  }, async (req) => app.write((db) => indicators.linkTaskIndicators(db, req.actor, req.params.id, req.params.taskId, req.body.indicators)));
 
   r.get('/api/v1/indicator-sources', {
     schema: { tags, summary: 'Record sources an indicator can be filled from', response: { 200: z.array(indicatorSourceInfo) } },
