@@ -85,6 +85,8 @@ const entityNames: Record<string, Localized> = {
   api_token: { vi: 'khóa API', en: 'API token' },
   route: { vi: 'đường dẫn', en: 'Route' },
   file: { vi: 'tệp', en: 'File' },
+  news_article: { vi: 'bài viết', en: 'Article' },
+  news_category: { vi: 'chuyên mục', en: 'Category' },
 };
 
 export function registerEntityName(entity: string, name: Localized): void {

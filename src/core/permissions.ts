@@ -43,6 +43,12 @@ export const POLICY = {
   'token.manage': { admin: SUBTREE },
   /** Read the audit trail of a unit's subtree. */
   'audit.read': { admin: SUBTREE, inspector: SUBTREE },
+  /** Write news articles of a unit's subtree (drafts, submit for review, upload images, preview). */
+  'news.write': { editor: SUBTREE, leader: SUBTREE, coordinator: SUBTREE },
+  /** Publish, unpublish, return for rework, and correct published articles of a unit's subtree. */
+  'news.publish': { editor: SUBTREE, leader: SUBTREE },
+  /** Create and edit the portal's categories held at a unit. */
+  'news.category.manage': { editor: SUBTREE, leader: SUBTREE },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -2,6 +2,9 @@
 import type { AuditHeadTable, AuditLogTable } from './tables/audit';
 import type { DocumentFilesTable, DocumentLinksTable, DocumentsTable } from './tables/documents';
 import type { FilesTable } from './tables/files';
+import type {
+  NewsArticleFilesTable, NewsArticleLinksTable, NewsArticlesTable, NewsArticleVersionsTable, NewsCategoriesTable,
+} from './tables/news';
 import type { ApiTokensTable, GrantsTable, MetaTable, SessionsTable, UsersTable } from './tables/auth';
 import type {
   OrgClosureTable, OrgEventsTable, OrgHierarchiesTable, OrgKindsTable, OrgLineageTable, OrgLinksTable,
@@ -28,4 +31,9 @@ export interface Database {
   documents: DocumentsTable;
   document_links: DocumentLinksTable;
   document_files: DocumentFilesTable;
+  news_categories: NewsCategoriesTable;
+  news_articles: NewsArticlesTable;
+  news_article_versions: NewsArticleVersionsTable;
+  news_article_links: NewsArticleLinksTable;
+  news_article_files: NewsArticleFilesTable;
 }

@@ -2,12 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { newsRoutes } from '../modules/news/news.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
 import { userRoutes } from '../modules/users/users.routes';
+import { portalRoutes } from '../portal/portal.routes';
 
 export async function registerModuleRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(newsRoutes);
+  await app.register(portalRoutes);
 }
