@@ -4,7 +4,9 @@
  * lives under /api/ so the session and its permissions apply.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../core/actor';
+import { idParams } from '../core/contract';
 import { NotFoundError } from '../core/errors';
 import { SESSION_COOKIE } from '../http/auth-hook';
 import * as auth from '../modules/auth/auth.service';
@@ -150,10 +152,10 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       .send(found.bytes);
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/news/articles/:id/preview', {
-    schema: { tags: ['news'], summary: 'Preview an article as the portal will show it (HTML; any status)' },
+  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/news/articles/:id/preview', {
+    schema: { tags: ['news'], summary: 'Preview an article as the portal will show it (HTML; any status)', params: idParams },
   }, async (req, reply) => {
-    const id = /^[1-9]\d{0,9}$/.test(req.params.id) ? Number(req.params.id) : 0;
+    const id = req.params.id;
     const s = await shell(req);
     const html = await app.read(async (db) => {
       const preview = await publicNews.preview(db, req.actor, id);

@@ -42,11 +42,12 @@ export async function listCategories(db: Db, actor: Actor | null, q: { includeIn
 }
 
 export async function createCategory(db: Db, actor: Actor | null, input: CreateCategoryInput): Promise<Category> {
-  await access.authorize(db, actor, { action: 'news.category.manage', unitId: input.unitId });
+  // The unit first (any signed-in user may read the structure), so an unknown unit is a bad field, not a refusal.
   await orgs.getUnit(db, actor, input.unitId).catch((error: unknown) => {
     if (error instanceof NotFoundError) throw invalidField('unitId', `không có đơn vị ${input.unitId}`, `there is no unit ${input.unitId}`);
     throw error;
   });
+  await access.authorize(db, actor, { action: 'news.category.manage', unitId: input.unitId });
   if (input.slug && (await repo.findCategoryBySlug(db, input.slug))) {
     throw new ConflictError({ vi: `Đã có chuyên mục với đường dẫn "${input.slug}"`, en: `A category already uses the slug "${input.slug}"` }, { field: 'slug' }, 'duplicate_slug');
   }

@@ -127,11 +127,12 @@ async function recordVersion(db: Db, actor: Actor | null, row: repo.ArticleRow, 
 }
 
 export async function createArticle(db: Db, actor: Actor | null, input: CreateArticleInput): Promise<Article> {
-  await access.authorize(db, actor, { action: 'news.write', unitId: input.unitId });
+  // The unit first (any signed-in user may read the structure), so an unknown unit is a bad field, not a refusal.
   await orgs.getUnit(db, actor, input.unitId).catch((error: unknown) => {
     if (error instanceof NotFoundError) throw invalidField('unitId', `không có đơn vị ${input.unitId}`, `there is no unit ${input.unitId}`);
     throw error;
   });
+  await access.authorize(db, actor, { action: 'news.write', unitId: input.unitId });
   await requireCategory(db, input.categoryId);
   if (input.slug && (await repo.slugTaken(db, input.slug))) throw duplicateSlug(input.slug);
   const slug = input.slug ?? (await freeSlug(db, 'news_articles', input.title, 'bai-viet'));
@@ -201,6 +202,8 @@ export async function updateArticle(db: Db, actor: Actor | null, id: number, inp
   const linksChanged = JSON.stringify(links) !== JSON.stringify(oldLinks);
   if (changed.length === 0 && !linksChanged) return articleOf(db, before);
 
+  // Images are checked (and attached) before the row points at them.
+  await syncImages(db, actor, id, next.cover_file_id, next.body_html);
   const who = actorFields(actor);
   const ok = await repo.updateArticle(db, id, before.version, {
     ...next, search_text: searchTextOf(next.title, next.summary, next.body_html, next.author),
@@ -208,7 +211,6 @@ export async function updateArticle(db: Db, actor: Actor | null, id: number, inp
   });
   if (!ok) throw staleVersion(before.version + 1, input.version);
   if (linksChanged) await repo.replaceLinks(db, id, links);
-  await syncImages(db, actor, id, next.cover_file_id, next.body_html);
   const after = await loadArticle(db, id);
   const snapshot = await recordVersion(db, actor, after, 'update', null);
   await audit.record(db, actor, {
