@@ -20,10 +20,7 @@ export interface ChainedFields {
 export const GENESIS_HASH = '0'.repeat(64);
 
 export function entryHash(fields: ChainedFields): string {
-  // Only the chained fields: a stored row also carries its own hash (and may gain columns later).
-  const { seq, at, actor_user_id, actor_name, unit_id, entity, entity_id, action, before_json, after_json, ip, prev_hash } = fields;
-  const chained: ChainedFields = { seq, at, actor_user_id, actor_name, unit_id, entity, entity_id, action, before_json, after_json, ip, prev_hash };
-  return createHash('sha256').update(canonicalJson(chained)).digest('hex');
+  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
 }
 
 export type ChainProblem = { seq: number; reason: string };
@@ -54,7 +51,9 @@ export class ChainVerifier {
       this.problem = { seq: entry.seq, reason: `entry ${entry.seq} does not follow entry ${entry.seq - 1} (prev_hash differs)` };
       return false;
     }
-    if (entryHash(entry) !== entry.hash) {
+    // The stored hash is not part of what it covers: hash the entry without it.
+    const { hash, ...fields } = entry;
+    if (entryHash(fields) !== hash) {
       this.problem = { seq: entry.seq, reason: `entry ${entry.seq} was modified (its hash does not match its content)` };
       return false;
     }
