@@ -52,11 +52,12 @@ export async function articlePage(shell: Shell, a: PublicArticle, others: Articl
   const path = articlePath(a.slug);
   const url = absolute(shell.base, path);
   const qr = await qrSvg(url, `Mã QR mở bài viết: ${url}`);
+  const sourceHref = safeHref(a.sourceUrl);
   const main = html`${options.preview ? html`<p class="no-print" role="note"><strong>Bản xem trước</strong> — trạng thái: ${STATUS_VI[a.status] ?? a.status}; bài ${a.isPublic ? 'đang hiển thị công khai' : 'chưa hiển thị công khai'}.</p>` : ''}
-${options.print ? html`<p class="no-print"><a href="${path}">« Quay lại bài viết</a> · Dùng lệnh In của trình duyệt (Ctrl+P) để in bài này trên khổ A4.</p>
-<p class="print-only">${SITE_NAME} — ${url}</p>` : ''}
+${options.print ? html`<p class="no-print"><a href="${path}">« Quay lại bài viết</a> · Dùng lệnh In của trình duyệt (Ctrl+P) để in bài này trên khổ A4.</p>` : ''}
+<p class="print-only">${SITE_NAME} — ${url}</p>
 <article class="article" aria-labelledby="tieu-de">
-<p class="meta"><time datetime="${a.publishAt}">${newsDateLine(a.publishAt)}</time> · <a href="${categoryPath(a.categorySlug)}">${a.categoryName}</a>${options.print ? '' : html` · <a class="print-link" href="${articlePrintPath(a.slug)}">In bài viết</a>`}</p>
+<p class="meta"><time datetime="${a.publishAt}">${newsDateLine(a.publishAt)}</time> · <a href="${categoryPath(a.categorySlug)}">${a.categoryName}</a>${sourceHref ? html`<span class="no-print"> · <a href="${sourceHref}" rel="noopener noreferrer external">Gốc</a></span>` : ''}${options.print ? '' : html`<span class="print-link"> · <a href="${articlePrintPath(a.slug)}">In bài viết</a></span>`}</p>
 <h1 id="tieu-de">${a.title}</h1>
 ${a.summary ? html`<p class="lead">${a.summary}</p>` : ''}
 ${a.coverUrl ? html`<figure class="cover">
@@ -67,7 +68,7 @@ ${a.coverCaption ? html`<figcaption>${a.coverCaption}</figcaption>` : ''}
 ${trusted(a.bodyHtml)}
 </div>
 ${a.author ? html`<p class="byline"><span class="visually-hidden">Tác giả: </span>${a.author}</p>` : ''}
-${a.source ? html`<p class="source">Nguồn: ${a.source}</p>` : ''}
+${a.source ? html`<p class="source">Nguồn: ${sourceHref ? html`<a href="${sourceHref}" rel="noopener noreferrer external">${a.source}</a>` : a.source}</p>` : ''}
 ${related(a.related)}
 <section class="tools" aria-label="Tiện ích">
 <figure class="qr">${qr}<figcaption>Quét mã QR để mở bài viết</figcaption></figure>

@@ -25,7 +25,8 @@ describe.each(databases)('public news portal on $name', (database) => {
       const plan = await makePublished(db, {
         ...base, title: 'Ban Thường vụ Thành ủy ban hành Kế hoạch thực hiện Chỉ thị 05-CT/TW năm 2021',
         summary: 'Kế hoạch đề ra 6 nhóm nhiệm vụ trọng tâm.', bodyHtml: '<p>Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.</p>',
-        author: 'Phương Trang', source: 'Ban Tuyên giáo Thành ủy', publishAt: '2021-02-24T09:49:00+07:00',
+        author: 'Phương Trang', source: 'Ban Tuyên giáo Thành ủy', sourceUrl: 'https://tuyengiao.example.vn/ke-hoach-05?a=1&b=2',
+        publishAt: '2021-02-24T09:49:00+07:00',
       });
       slugs.plan = plan.slug;
       for (const [key, title, day] of [
@@ -78,7 +79,8 @@ describe.each(databases)('public news portal on $name', (database) => {
     expect(body).toContain('<h1 id="tieu-de">Ban Thường vụ Thành ủy ban hành Kế hoạch thực hiện Chỉ thị 05-CT/TW năm 2021</h1>');
     expect(body).toContain(`href="/tin-tuc/${slugs.plan}/in"`);
     expect(body).toContain('Phương Trang');
-    expect(body).toContain('Nguồn: Ban Tuyên giáo Thành ủy');
+    expect(body).toContain('Nguồn: <a href="https://tuyengiao.example.vn/ke-hoach-05?a=1&amp;b=2" rel="noopener noreferrer external">Ban Tuyên giáo Thành ủy</a>');
+    expect(body).toContain('<a href="https://tuyengiao.example.vn/ke-hoach-05?a=1&amp;b=2" rel="noopener noreferrer external">Gốc</a>');
     const url = `${BASE}/tin-tuc/${slugs.plan}`;
     expect(body).toContain(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`);
     expect(body).toContain(`https://sp.zalo.me/plugins/share?href=${encodeURIComponent(url)}`);

@@ -27,6 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('cover_alt', 'text')
     .addColumn('author', 'text')
     .addColumn('source', 'text')
+    .addColumn('source_url', 'text')
     .addColumn('status', 'text', notNull)
     .addColumn('publish_at', instant)
     .addColumn('first_published_at', instant)

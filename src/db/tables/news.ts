@@ -31,7 +31,10 @@ export interface NewsArticlesTable {
   cover_caption: string | null;
   cover_alt: string | null;
   author: string | null;
+  /** Where the article was first published, e.g. a newspaper or the unit's own site. */
   source: string | null;
+  /** Address of the original ("Gốc"), http(s) only. */
+  source_url: string | null;
   /** draft | in_review | published | unpublished */
   status: string;
   /** When the article goes (or went) public; a future time schedules it. */

@@ -38,6 +38,7 @@ export interface PublicArticle extends ArticleCard {
   bodyHtml: string;
   coverCaption: string | null;
   source: string | null;
+  sourceUrl: string | null;
   /** Related records that resolve (plan, event …), with their kind's Vietnamese label. */
   related: Array<{ label: string; title: string; url: string | null }>;
   isPublic: boolean;
@@ -63,7 +64,7 @@ async function full(db: Db, row: repo.ArticleRow): Promise<PublicArticle> {
     .map((l) => ({ label: NEWS_LINK_LABELS[l.kind].vi, title: l.title!, url: l.url }));
   return {
     ...card(row), summary: row.summary, bodyHtml: sanitizeBody(row.body_html), coverCaption: row.cover_caption,
-    source: row.source, related, isPublic: isPublicNow(row), status: row.status,
+    source: row.source, sourceUrl: row.source_url, related, isPublic: isPublicNow(row), status: row.status,
   };
 }
 

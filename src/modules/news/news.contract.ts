@@ -13,6 +13,10 @@ export const instant = z.iso.datetime({ offset: true, message: msg('phải là t
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+/** A web address (http or https only: never javascript:, data: …). */
+export const webUrl = z.string().trim().max(1000)
+  .regex(/^https?:\/\/[^\s"<>]+$/i, { message: msg('phải là địa chỉ web bắt đầu bằng http:// hoặc https://', 'must be a web address starting with http:// or https://') });
+
 export const newsLink = z.object({ kind: z.enum(NEWS_LINK_KINDS), id });
 
 // ---- categories ----
@@ -62,6 +66,7 @@ const articleFields = {
   coverAlt: optionalText(300),
   author: optionalText(200),
   source: optionalText(300),
+  sourceUrl: webUrl.nullable().optional(),
   publishAt: instant.nullable(),
   links: z.array(newsLink).max(20),
 };
@@ -77,6 +82,7 @@ export const createArticleBody = z.object({
   coverAlt: articleFields.coverAlt,
   author: articleFields.author,
   source: articleFields.source,
+  sourceUrl: articleFields.sourceUrl,
   publishAt: articleFields.publishAt.optional(),
   links: articleFields.links.default([]),
 });
@@ -95,6 +101,7 @@ export const updateArticleBody = z.object({
   coverAlt: articleFields.coverAlt,
   author: articleFields.author,
   source: articleFields.source,
+  sourceUrl: articleFields.sourceUrl,
   publishAt: articleFields.publishAt.optional(),
   links: articleFields.links.optional(),
 }).refine((v) => Object.entries(v).some(([k, x]) => k !== 'version' && x !== undefined), { message: msg('không có gì để cập nhật', 'nothing to update') });
@@ -158,6 +165,7 @@ export const article = articleSummary.extend({
   coverAlt: z.string().nullable(),
   author: z.string().nullable(),
   source: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
   firstPublishedAt: z.string().nullable(),
   /** The public address; it answers only while the article is published and its time has come. */
   publicPath: z.string(),

@@ -50,6 +50,7 @@ export async function articleOf(db: Db, row: repo.ArticleRow): Promise<Article> 
     coverAlt: row.cover_alt,
     author: row.author,
     source: row.source,
+    sourceUrl: row.source_url,
     firstPublishedAt: row.first_published_at,
     publicPath: articlePath(row.slug),
     previewPath: `/api/v1/news/articles/${row.id}/preview`,
@@ -65,6 +66,6 @@ export function snapshotOf(row: repo.ArticleRow, links: Array<{ kind: string; id
   return {
     status: row.status, categoryId: row.category_id, slug: row.slug, title: row.title, summary: row.summary,
     bodyHtml: row.body_html, coverFileId: row.cover_file_id, coverCaption: row.cover_caption, coverAlt: row.cover_alt,
-    author: row.author, source: row.source, publishAt: row.publish_at, links,
+    author: row.author, source: row.source, sourceUrl: row.source_url, publishAt: row.publish_at, links,
   };
 }

@@ -45,7 +45,7 @@ export async function updateArticle(db: Db, id: number, expectedVersion: number,
 
 const articleColumns = [
   'a.id', 'a.unit_id', 'a.category_id', 'c.name as category_name', 'c.slug as category_slug', 'a.slug', 'a.title', 'a.summary',
-  'a.body_html', 'a.cover_file_id', 'a.cover_caption', 'a.cover_alt', 'a.author', 'a.source', 'a.status', 'a.publish_at',
+  'a.body_html', 'a.cover_file_id', 'a.cover_caption', 'a.cover_alt', 'a.author', 'a.source', 'a.source_url', 'a.status', 'a.publish_at',
   'a.first_published_at', 'a.version', 'a.created_by', 'a.created_at', 'a.updated_by', 'a.updated_at',
 ] as const;
 

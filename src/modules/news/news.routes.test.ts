@@ -137,6 +137,7 @@ describe.each(databases)('news editor routes: permissions and bad input on $name
       { method: 'POST', url: '/api/v1/news/articles', payload: { unitId: 999_999, categoryId, title: 'A' }, field: 'unitId' },
       { method: 'POST', url: '/api/v1/news/articles', payload: { unitId: t.tree.propaganda, categoryId, title: 'A', bodyHtml: 'x'.repeat(500_001) }, field: 'bodyHtml' },
       { method: 'POST', url: '/api/v1/news/articles', payload: { unitId: t.tree.propaganda, categoryId, title: 'A', slug: 'co--hai' }, field: 'slug' },
+      { method: 'POST', url: '/api/v1/news/articles', payload: { unitId: t.tree.propaganda, categoryId, title: 'A', sourceUrl: 'javascript:alert(1)' }, field: 'sourceUrl' },
       { method: 'GET', url: '/api/v1/news/articles/abc', field: 'id' },
       { method: 'PATCH', url: `/api/v1/news/articles/${draft.id}`, payload: { summary: 'x' }, field: 'version' },
       { method: 'PATCH', url: `/api/v1/news/articles/${draft.id}`, payload: { version: draft.version }, field: 'body' },

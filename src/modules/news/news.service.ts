@@ -143,7 +143,7 @@ export async function createArticle(db: Db, actor: Actor | null, input: CreateAr
   const id = await repo.insertArticle(db, {
     unit_id: input.unitId, category_id: input.categoryId, slug, title: input.title, summary: input.summary, body_html: bodyHtml,
     cover_file_id: null, cover_caption: input.coverCaption ?? null, cover_alt: input.coverAlt ?? null,
-    author: input.author ?? null, source: input.source ?? null, status: 'draft', publish_at: toInstant(input.publishAt),
+    author: input.author ?? null, source: input.source ?? null, source_url: input.sourceUrl ?? null, status: 'draft', publish_at: toInstant(input.publishAt),
     first_published_at: null, search_text: searchTextOf(input.title, input.summary, bodyHtml, input.author ?? null), version: 1,
     created_by: who.userId, created_at: now, updated_by: who.userId, updated_at: now,
   });
@@ -196,6 +196,7 @@ export async function updateArticle(db: Db, actor: Actor | null, id: number, inp
     cover_alt: input.coverAlt !== undefined ? input.coverAlt : before.cover_alt,
     author: input.author !== undefined ? input.author : before.author,
     source: input.source !== undefined ? input.source : before.source,
+    source_url: input.sourceUrl !== undefined ? input.sourceUrl : before.source_url,
     publish_at: input.publishAt !== undefined ? toInstant(input.publishAt) : before.publish_at,
   };
   const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== before[k]);
