@@ -1,6 +1,7 @@
 /** `lamtheo` — the command line: serve, migrate, demo, users, org import/export, audit, backup. */
 import fs from 'node:fs';
 import path from 'node:path';
+import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { SYSTEM_CLI, ROLES, type Role } from './core/actor';
 import { loadConfig } from './config';
@@ -10,6 +11,7 @@ import { loadDemo } from './demo';
 import * as audit from './modules/audit/audit.service';
 import { findUnitByCode, countUnits } from './modules/orgs/orgs.repository';
 import * as users from './modules/users/users.service';
+import { ImportRejectedError, exportUnits, importUnits } from './modules/orgs/orgs.transfer';
 import { findUserByUsername } from './modules/auth/auth.repository';
 import { startServer } from './server';
 
@@ -115,6 +117,62 @@ user.command('disable <username>')
     if (!target) fail(`không có người dùng / no user "${username}"`);
     await handle.db.transaction().execute((tx) => users.setActive(tx, SYSTEM_CLI, target.id, false));
     console.log(`disabled ${username}; their sessions have ended`);
+  }));
+
+const org = program.command('org').description('Organization units: import from and export to CSV/XLSX');
+org.command('import <file>')
+  .description('Import units from a CSV or XLSX file (columns: code, name, short_name, kind, parent_code, state_parent_code, valid_from); all rows or none')
+  .option('--dry-run', 'check every row and report, without writing anything')
+  .option('--hierarchy <code>', 'hierarchy that rows without any parent become roots of', 'party')
+  .action(async (file: string, opts: { dryRun?: boolean; hierarchy: string }) => withDatabase(async (handle) => {
+    if (!fs.existsSync(file)) fail(`không có tệp / no such file: ${file}`);
+    const bytes = fs.readFileSync(file);
+    const bar = new cliProgress.SingleBar({
+      format: 'ghi / writing [{bar}] {percentage}% {value}/{total} dòng dữ liệu / rows',
+      stream: process.stdout, noTTYOutput: true, notTTYSchedule: 250, hideCursor: true,
+    }, cliProgress.Presets.shades_classic);
+    let started = false;
+    const onProgress = (p: { done: number; total: number }) => {
+      if (!started) bar.start(p.total, 0);
+      started = true;
+      bar.setTotal(p.total);
+      bar.update(p.done);
+    };
+    const dryRun = opts.dryRun ?? false;
+    console.log(`${dryRun ? 'kiểm tra / checking' : 'nhập / importing'} ${path.basename(file)}…`);
+    try {
+      const result = await handle.db.transaction().execute((tx) => importUnits(tx, SYSTEM_CLI, bytes, { dryRun, hierarchy: opts.hierarchy, onProgress }));
+      if (started) bar.stop();
+      if (!result.valid) throw new ImportRejectedError(result.errors);
+      console.log(dryRun
+        ? `hợp lệ: ${result.rows} dòng, ${result.created.length} đơn vị sẽ được tạo / valid: ${result.created.length} units would be created`
+        : `đã nhập ${result.created.length} đơn vị / imported ${result.created.length} units`);
+    } catch (error) {
+      if (started) bar.stop();
+      if (!(error instanceof ImportRejectedError)) fail(describe(error));
+      console.error(`lỗi / error: ${error.errors.length} lỗi, không có đơn vị nào được nhập / ${error.errors.length} problem(s), nothing imported`);
+      for (const e of error.errors) {
+        const where = e.row > 0 ? `dòng ${e.row}, cột ${e.column} / row ${e.row}, column ${e.column}` : 'tệp / file';
+        console.error(`  ${where}: ${e.message} / ${e.messageEn}`);
+      }
+      process.exitCode = 1;
+    }
+  }));
+
+org.command('export <file>')
+  .description('Export a hierarchy (or one subtree) as of a date; the format follows the extension (.csv or .xlsx)')
+  .option('--as-of <date>', 'the day to export (YYYY-MM-DD), default today')
+  .option('--hierarchy <code>', 'hierarchy to export', 'party')
+  .option('--root <code>', 'export only the subtree of this unit')
+  .action(async (file: string, opts: { asOf?: string; hierarchy: string; root?: string }) => withDatabase(async (handle) => {
+    const ext = path.extname(file).toLowerCase();
+    if (ext !== '.csv' && ext !== '.xlsx') fail('tên tệp phải kết thúc bằng .csv hoặc .xlsx / the file name must end in .csv or .xlsx');
+    if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) fail('--as-of phải có dạng YYYY-MM-DD / --as-of must be YYYY-MM-DD');
+    const out = await exportUnits(handle.db, SYSTEM_CLI, {
+      format: ext === '.xlsx' ? 'xlsx' : 'csv', hierarchy: opts.hierarchy, asOf: opts.asOf, rootCode: opts.root,
+    }).catch((e) => fail(describe(e)));
+    fs.writeFileSync(file, out.bytes);
+    console.log(`đã xuất ${out.count} đơn vị vào ${file} / exported ${out.count} units`);
   }));
 
 const auditCmd = program.command('audit').description('The hash-chained audit trail');

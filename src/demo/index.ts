@@ -1,9 +1,19 @@
-/** The demo dataset: Hai Phong in 2021 and its restructuring since (being filled in). */
+/**
+ * The demo dataset: Hai Phong in 2021 and its restructuring since. Each part takes the context
+ * of the parts before it; append new parts as `await loadDemoX(db, ctx)`.
+ */
 import type { Kysely } from 'kysely';
+import { analyze } from '../db/dialect';
 import type { Database } from '../db/schema';
+import { loadDemoOrgs } from './orgs';
+import { DEMO_USERS } from './users';
 
-export const DEMO_LOGINS: Array<{ username: string; role: string; unit: string }> = [];
+export const DEMO_LOGINS: Array<{ username: string; role: string; unit: string }> =
+  DEMO_USERS.map((u) => ({ username: u.username, role: u.role, unit: u.unit }));
 
-export async function loadDemo(_db: Kysely<Database>, _options: { log: (line: string) => void }): Promise<void> {
-  throw new Error('demo dataset not loaded yet');
+export async function loadDemo(db: Kysely<Database>, options: { log: (line: string) => void }): Promise<void> {
+  const started = Date.now();
+  const ctx = await loadDemoOrgs(db, options.log);
+  await analyze(db);
+  options.log(`Dữ liệu demo đã nạp / demo loaded: ${ctx.unitIds.size} đơn vị, ${ctx.userIds.size} tài khoản, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

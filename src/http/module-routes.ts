@@ -4,12 +4,14 @@ import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { newsRoutes } from '../modules/news/news.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
+import { orgTransferRoutes } from '../modules/orgs/orgs.transfer.routes';
 import { userRoutes } from '../modules/users/users.routes';
 import { portalRoutes } from '../portal/portal.routes';
 
 export async function registerModuleRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(orgRoutes);
+  await app.register(orgTransferRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(newsRoutes);

@@ -20,7 +20,10 @@ export interface ChainedFields {
 export const GENESIS_HASH = '0'.repeat(64);
 
 export function entryHash(fields: ChainedFields): string {
-  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
+  // Only the chained fields: a stored row also carries its own hash (and may gain columns later).
+  const { seq, at, actor_user_id, actor_name, unit_id, entity, entity_id, action, before_json, after_json, ip, prev_hash } = fields;
+  const chained: ChainedFields = { seq, at, actor_user_id, actor_name, unit_id, entity, entity_id, action, before_json, after_json, ip, prev_hash };
+  return createHash('sha256').update(canonicalJson(chained)).digest('hex');
 }
 
 export type ChainProblem = { seq: number; reason: string };

@@ -2,12 +2,13 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor';
 import { todayVn } from '../../core/dates';
-import { ConflictError, NotFoundError, ValidationError, invalidField } from '../../core/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, invalidField } from '../../core/errors';
 import { fold } from '../../core/text';
+import { isDemoDatabase } from '../../db/meta';
 import type { Database } from '../../db/schema';
 import * as access from '../access/access.service';
 import * as audit from '../audit/audit.service';
-import { hashPassword, passwordProblems } from '../auth/passwords';
+import { DEMO_PASSWORD, hashPassword, passwordProblems } from '../auth/passwords';
 import type { CreateGrantInput, CreateUserInput, UpdateUserInput, User } from './users.contract';
 import * as repo from './users.repository';
 
@@ -140,4 +141,18 @@ export async function removeGrant(db: Db, actor: Actor | null, userId: number, g
     entity: 'grant', entityId: grantId, action: 'delete', unitId: grant.unit_id,
     before: { userId, role: grant.role, unitId: grant.unit_id, hierarchy: grant.hierarchy },
   });
+}
+
+/**
+ * Give a demo account the shared demo password, which `passwordProblems` refuses everywhere
+ * else: only the system actor may, and only in a database marked as the demo (meta dataset=demo).
+ */
+export async function setDemoPassword(db: Db, actor: Actor | null, userId: number): Promise<void> {
+  if (actor?.kind !== 'system') throw new ForbiddenError('user.manage', null);
+  if (!(await isDemoDatabase(db))) {
+    throw invalidField('password', 'mật khẩu demo chỉ dùng trong cơ sở dữ liệu demo', 'the demo password is only for the demo database');
+  }
+  const user = await loadUser(db, userId);
+  await repo.setPasswordHash(db, userId, await hashPassword(DEMO_PASSWORD), new Date().toISOString());
+  await audit.record(db, actor, { entity: 'user', entityId: userId, action: 'password_reset', unitId: user.unit_id, after: { demo: true } });
 }
