@@ -21,7 +21,7 @@ describe.each(databases)('news demo on $name', (database) => {
     await t.handle.db.transaction().execute(async (db) => {
       // The demo's unit codes, under the fixture's city committee.
       const btg = await orgs.createUnit(db, SYSTEM_CLI, { code: 'TU-HP-BTG', name: 'Ban Tuyên giáo Thành ủy', kind: 'ban_tham_muu', parentId: t.tree.city, hierarchy: 'party', validFrom: '2020-01-01' });
-      const codes = new Map([['TU-HP-BTG', btg.id]]);
+      const codes = new Map([['TU-HP', t.tree.city], ['TU-HP-BTG', btg.id]]);
       await loadDemoNews(db, { actor: { kind: 'system', name: 'demo' }, log: (l) => lines.push(l), unit: (code) => codes.get(code)! }, new Map([['plan-2021', 42]]));
     });
   });

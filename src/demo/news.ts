@@ -140,7 +140,7 @@ function body(paragraphs: string[]): string {
 export async function loadDemoNews(db: Kysely<Database>, ctx: NewsDemoContext, targets: Map<string, number> = new Map()): Promise<{ published: number }> {
   const categoryIds = new Map<string, number>();
   for (const [i, c] of CATEGORIES.entries()) {
-    const created = await categories.createCategory(db, ctx.actor, { unitId: ctx.unit('TU-HP-BTG'), name: c.name, description: c.description, sortOrder: i + 1 });
+    const created = await categories.createCategory(db, ctx.actor, { unitId: ctx.unit('TU-HP'), name: c.name, description: c.description, sortOrder: i + 1 });
     categoryIds.set(c.key, created.id);
   }
   let published = 0;

@@ -54,9 +54,7 @@ export class ChainVerifier {
       this.problem = { seq: entry.seq, reason: `entry ${entry.seq} does not follow entry ${entry.seq - 1} (prev_hash differs)` };
       return false;
     }
-    // The stored hash is not part of what it covers: hash the entry without it.
-    const { hash, ...fields } = entry;
-    if (entryHash(fields) !== hash) {
+    if (entryHash(entry) !== entry.hash) {
       this.problem = { seq: entry.seq, reason: `entry ${entry.seq} was modified (its hash does not match its content)` };
       return false;
     }

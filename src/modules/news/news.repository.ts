@@ -93,9 +93,14 @@ function editorFilter<O>(query: SelectQueryBuilder<any, any, O>, f: EditorListFi
   let q = query;
   if (f.scope) {
     const scope = f.scope;
-    q = q.where((eb) => eb.exists(eb.selectFrom('org_closure as oc').select('oc.depth')
+    // Judged as access.relationOf judges one unit: today, or for a unit that has ended, on its
+    // last day — so the articles of a dissolved unit stay with those who oversaw it.
+    q = q.where((eb) => eb.exists(eb.selectFrom('org_closure as oc').innerJoin('org_units as ou', 'ou.id', 'oc.descendant_id').select('oc.depth')
       .whereRef('oc.descendant_id', '=', 'a.unit_id')
-      .where(inForce(f.asOf, 'oc'))
+      .where((e) => e.or([
+        inForce(f.asOf, 'oc')(e),
+        e.and([e('ou.valid_to', 'is not', null), e('ou.valid_to', '<=', f.asOf), e('oc.valid_to', '=', e.ref('ou.valid_to'))]),
+      ]))
       .where((e) => e.or(scope.map((s) => e.and([e('oc.ancestor_id', '=', s.unitId), e('oc.hierarchy', '=', s.hierarchy)]))))));
   }
   if (withStatus && f.status) q = q.where('a.status', '=', f.status);
