@@ -126,6 +126,9 @@ export const listArticlesQuery = z.object({
 });
 export type ListArticlesQuery = z.infer<typeof listArticlesQuery>;
 
+export const ARTICLE_ACTIONS = ['edit', 'submit', 'return', 'publish', 'unpublish', 'reopen'] as const;
+export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
+
 export const resolvedLink = z.object({
   kind: z.enum(NEWS_LINK_KINDS),
   id: z.number().int(),
@@ -175,6 +178,8 @@ export const article = articleSummary.extend({
   links: z.array(resolvedLink),
   images: z.array(z.object({ fileId: z.number().int(), url: z.string(), role: z.string() })),
   createdAt: z.string(),
+  /** What the caller may do with the article now (its status and their permissions), for the editor's buttons. */
+  allowedActions: z.array(z.enum(ARTICLE_ACTIONS)),
 }).meta({ id: 'NewsArticle' });
 export type Article = z.infer<typeof article>;
 

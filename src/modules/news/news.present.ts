@@ -1,7 +1,7 @@
 /** Article rows turned into what the editor API and the portal show. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { Article, ArticleStatus, ArticleSummary } from './news.contract';
+import type { Article, ArticleAction, ArticleStatus, ArticleSummary } from './news.contract';
 import { resolveNewsLink, type NewsLinkKind } from './news.links';
 import { articlePath, imagePath } from './news.paths';
 import * as repo from './news.repository';
@@ -38,7 +38,7 @@ export async function resolvedLinks(db: Db, articleId: number): Promise<Resolved
   return out;
 }
 
-export async function articleOf(db: Db, row: repo.ArticleRow): Promise<Article> {
+export async function articleOf(db: Db, row: repo.ArticleRow, allowedActions: ArticleAction[]): Promise<Article> {
   const files = await repo.filesOf(db, row.id);
   return {
     ...summaryOf(row),
@@ -58,6 +58,7 @@ export async function articleOf(db: Db, row: repo.ArticleRow): Promise<Article> 
     links: await resolvedLinks(db, row.id),
     images: files.map((f) => ({ fileId: f.file_id, url: imagePath(f.file_id), role: f.role })),
     createdAt: row.created_at,
+    allowedActions,
   };
 }
 

@@ -18,7 +18,7 @@ import type { FileStore } from '../files/file-store';
 import * as files from '../files/files.service';
 import * as orgs from '../orgs/orgs.service';
 import type {
-  Article, ArticleStatus, CreateArticleInput, ListArticlesQuery, TransitionInput, UpdateArticleInput,
+  Article, ArticleAction, ArticleStatus, CreateArticleInput, ListArticlesQuery, TransitionInput, UpdateArticleInput,
 } from './news.contract';
 import { NEWS_LINK_KINDS, NEWS_LINK_LABELS, resolveNewsLink, resolvableKinds, type NewsLinkKind } from './news.links';
 import { imagePath } from './news.paths';
@@ -152,7 +152,7 @@ export async function createArticle(db: Db, actor: Actor | null, input: CreateAr
   const row = await loadArticle(db, id);
   const snapshot = await recordVersion(db, actor, row, 'create', null);
   await audit.record(db, actor, { entity: 'news_article', entityId: id, action: 'create', unitId: row.unit_id, after: auditView(snapshot) });
-  return articleOf(db, row);
+  return view(db, actor, row);
 }
 
 function duplicateSlug(slug: string) {
@@ -201,7 +201,7 @@ export async function updateArticle(db: Db, actor: Actor | null, id: number, inp
   };
   const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== before[k]);
   const linksChanged = JSON.stringify(links) !== JSON.stringify(oldLinks);
-  if (changed.length === 0 && !linksChanged) return articleOf(db, before);
+  if (changed.length === 0 && !linksChanged) return view(db, actor, before);
 
   // Images are checked (and attached) before the row points at them.
   await syncImages(db, actor, id, next.cover_file_id, next.body_html);
@@ -218,10 +218,29 @@ export async function updateArticle(db: Db, actor: Actor | null, id: number, inp
     entity: 'news_article', entityId: id, action: 'update', unitId: after.unit_id,
     before: auditView(snapshotOf(before, oldLinks)), after: { ...auditView(snapshot), changed: [...changed, ...(linksChanged ? ['links'] : [])] },
   });
-  return articleOf(db, after);
+  return view(db, actor, after);
 }
 
 export type Transition = 'submit' | 'return' | 'publish' | 'unpublish' | 'reopen';
+
+/** The editing and workflow actions the actor may take on the article as it stands. */
+async function allowedActions(db: Db, actor: Actor | null, row: repo.ArticleRow): Promise<ArticleAction[]> {
+  const may = new Map<Action, boolean>();
+  const can = async (action: Action) => {
+    if (!may.has(action)) may.set(action, await access.can(db, actor, { action, unitId: row.unit_id }));
+    return may.get(action)!;
+  };
+  const out: ArticleAction[] = [];
+  if (await can(editAction(row.status))) out.push('edit');
+  for (const [name, rule] of Object.entries(TRANSITIONS) as Array<[Transition, (typeof TRANSITIONS)[Transition]]>) {
+    if (rule.from.includes(row.status as ArticleStatus) && (await can(rule.action))) out.push(name);
+  }
+  return out;
+}
+
+async function view(db: Db, actor: Actor | null, row: repo.ArticleRow): Promise<Article> {
+  return articleOf(db, row, await allowedActions(db, actor, row));
+}
 
 const TRANSITIONS: Record<Transition, { from: ArticleStatus[]; to: ArticleStatus; action: Action; needsNote: boolean }> = {
   submit: { from: ['draft'], to: 'in_review', action: 'news.write', needsNote: false },
@@ -273,13 +292,13 @@ export async function transition(db: Db, actor: Actor | null, id: number, name: 
     before: { status: before.status, publishAt: before.publish_at },
     after: { status: after.status, publishAt: after.publish_at, note: input.note ?? null, version: after.version },
   });
-  return articleOf(db, after);
+  return view(db, actor, after);
 }
 
 export async function getArticle(db: Db, actor: Actor | null, id: number): Promise<Article> {
   const row = await loadArticle(db, id);
   await access.authorize(db, actor, { action: 'news.write', unitId: row.unit_id });
-  return articleOf(db, row);
+  return view(db, actor, row);
 }
 
 export async function listArticles(db: Db, actor: Actor | null, q: ListArticlesQuery) {

@@ -62,8 +62,10 @@ describe.each(databases)('news editor workflow on $name', (database) => {
     // A writer may not publish; the article must be in review first anyway.
     const early = await writer.inject({ method: 'POST', url: `/api/v1/news/articles/${id}/publish`, payload: { version: 1 } });
     expect(early.statusCode).toBe(403);
+    expect(draft.allowedActions).toEqual(['edit', 'submit']);
     const submitted = await writer.inject({ method: 'POST', url: `/api/v1/news/articles/${id}/submit`, payload: { version: 1 } });
-    expect(submitted.json()).toMatchObject({ status: 'in_review', version: 2 });
+    expect(submitted.json()).toMatchObject({ status: 'in_review', version: 2, allowedActions: [] });
+    expect((await editor.inject({ url: `/api/v1/news/articles/${id}` })).json().allowedActions).toEqual(['edit', 'return', 'publish']);
     // In review, only publishers may change the text.
     const writerEdit = await writer.inject({ method: 'PATCH', url: `/api/v1/news/articles/${id}`, payload: { version: 2, title: 'Sửa' } });
     expect(writerEdit.statusCode).toBe(403);
@@ -94,7 +96,8 @@ describe.each(databases)('news editor workflow on $name', (database) => {
     expect(reslug.json().error.details[0].field).toBe('slug');
 
     const unpublished = await editor.inject({ method: 'POST', url: `/api/v1/news/articles/${id}/unpublish`, payload: { version: 6, note: 'Cần đính chính' } });
-    expect(unpublished.json()).toMatchObject({ status: 'unpublished', version: 7, isPublic: false });
+    expect(unpublished.json()).toMatchObject({ status: 'unpublished', version: 7, isPublic: false, allowedActions: ['edit', 'publish', 'reopen'] });
+    expect((await writer.inject({ url: `/api/v1/news/articles/${id}` })).json().allowedActions).toEqual(['edit', 'reopen']);
     expect((await t.app.inject({ url: `/tin-tuc/${draft.slug}` })).statusCode).toBe(404);
     const wrongState = await editor.inject({ method: 'POST', url: `/api/v1/news/articles/${id}/submit`, payload: { version: 7 } });
     expect(wrongState.statusCode).toBe(409);
