@@ -43,6 +43,18 @@ export const POLICY = {
   'token.manage': { admin: SUBTREE },
   /** Read the audit trail of a unit's subtree. */
   'audit.read': { admin: SUBTREE, inspector: SUBTREE },
+  /**
+   * The document registry is reference material: every signed-in user reads it (directives,
+   * plans, reports once issued; drafts never enter it). The check is made with no unit.
+   */
+  'document.read': everyone(ANY),
+  /**
+   * Register and edit documents, their links and attachments. A document issued by one of our
+   * units: the office staff (admin, leader, coordinator, editor) of that unit or above it. A
+   * document issued outside our tree (Bộ Chính trị, Thủ tướng …): the same roles at any unit,
+   * checked with no unit, since everyone cites them and no unit owns them.
+   */
+  'document.manage': { admin: SUBTREE, leader: SUBTREE, coordinator: SUBTREE, editor: SUBTREE },
   /** Write news articles of a unit's subtree (drafts, submit for review, upload images, preview). */
   'news.write': { editor: SUBTREE, leader: SUBTREE, coordinator: SUBTREE },
   /** Publish, unpublish, return for rework, and correct published articles of a unit's subtree. */

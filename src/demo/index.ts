@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { analyze } from '../db/dialect';
 import type { Database } from '../db/schema';
+import { loadDemoDocuments } from './documents';
 import { loadDemoNews } from './news';
 import { loadDemoOrgs } from './orgs';
 import { DEMO_USERS } from './users';
@@ -15,6 +16,7 @@ export const DEMO_LOGINS: Array<{ username: string; role: string; unit: string }
 export async function loadDemo(db: Kysely<Database>, options: { log: (line: string) => void }): Promise<void> {
   const started = Date.now();
   const ctx = await loadDemoOrgs(db, options.log);
+  await db.transaction().execute((tx) => loadDemoDocuments(tx, ctx));
   await db.transaction().execute((tx) => loadDemoNews(tx, ctx));
   await analyze(db);
   options.log(`Dữ liệu demo đã nạp / demo loaded: ${ctx.unitIds.size} đơn vị, ${ctx.userIds.size} tài khoản, ${((Date.now() - started) / 1000).toFixed(1)} s`);

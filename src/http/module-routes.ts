@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { citationRoutes } from '../modules/documents/citations.routes';
+import { documentRoutes } from '../modules/documents/documents.routes';
 import { newsRoutes } from '../modules/news/news.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
 import { orgTransferRoutes } from '../modules/orgs/orgs.transfer.routes';
@@ -14,6 +16,8 @@ export async function registerModuleRoutes(app: FastifyInstance): Promise<void> 
   await app.register(orgTransferRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(documentRoutes);
+  await app.register(citationRoutes);
   await app.register(newsRoutes);
   await app.register(portalRoutes);
 }

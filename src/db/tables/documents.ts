@@ -1,4 +1,7 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+/** A column added later: may be left out on insert (older writers do not know it). */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 /** A document plans refer to: directive, resolution, plan, guidance, decision, report … */
 export interface DocumentsTable {
@@ -29,6 +32,10 @@ export interface DocumentsTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  /** Identity of a document cited without a number ("tw:4:XII"); unique when present (migration 020). */
+  citation_key: Optional<string>;
+  /** Issuing body folded for the issuer filter (migration 020). */
+  issuer_search: Optional<string>;
 }
 
 /** implements, based_on, amends, replaces, related — from → to. */
@@ -45,4 +52,6 @@ export interface DocumentFilesTable {
   file_id: number;
   /** signed, draft, annex … */
   role: string;
+  /** When the file was attached (migration 020; null for rows attached before it). */
+  created_at: Optional<string>;
 }
