@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { inForce } from '../../db/effective-dated';
 import type { Database } from '../../db/schema';
 
@@ -16,16 +16,30 @@ export interface UserQuery {
   offset: number;
 }
 
+/**
+ * A user's unit as of a day, or for a unit that has since ceased, as it last stood: people of
+ * a dissolved unit stay visible (with its last name) to those who oversaw it, as in access.
+ */
+function inForceOrLast(asOf: string, alias: string) {
+  return (eb: ExpressionBuilder<any, any>) => eb.or([
+    inForce(asOf, alias)(eb),
+    eb.and([
+      eb(sql.ref(`${alias}.valid_from`), '<=', asOf),
+      eb(sql.ref(`${alias}.valid_to`), '=', eb.selectFrom('org_units as ou').select('ou.valid_to').whereRef('ou.id', '=', 'u.unit_id')),
+    ]),
+  ]);
+}
+
 export async function listUsers(db: Db, q: UserQuery) {
   let query = db.selectFrom('users as u')
-    .leftJoin('org_unit_versions as v', (j) => j.onRef('v.unit_id', '=', 'u.unit_id').on(inForce(q.asOf, 'v')))
+    .leftJoin('org_unit_versions as v', (j) => j.onRef('v.unit_id', '=', 'u.unit_id').on(inForceOrLast(q.asOf, 'v')))
     .select(['u.id', 'u.username', 'u.display_name', 'u.email', 'u.unit_id', 'v.name as unit_name', 'u.is_active', 'u.locked_until', 'u.locale', 'u.created_at']);
   if (q.scope) {
     const scope = q.scope;
     if (scope.length === 0) return [];
     query = query.where((eb) => eb.exists(eb.selectFrom('org_closure as c').select('c.depth')
       .whereRef('c.descendant_id', '=', 'u.unit_id')
-      .where(inForce(q.asOf, 'c'))
+      .where(inForceOrLast(q.asOf, 'c'))
       .where((e) => e.or(scope.map((s) => e.and([e('c.ancestor_id', '=', s.unitId), e('c.hierarchy', '=', s.hierarchy)]))))));
   }
   if (q.unitId !== undefined) query = query.where('u.unit_id', '=', q.unitId);
@@ -41,8 +55,15 @@ export async function findUser(db: Db, id: number) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The unit's name on the day, or the last name it had if it has ceased. */
 export async function unitName(db: Db, unitId: number, asOf: string) {
-  const row = await db.selectFrom('org_unit_versions as v').select('v.name').where('v.unit_id', '=', unitId).where(inForce(asOf, 'v')).executeTakeFirst();
+  const row = await db.selectFrom('org_unit_versions as v')
+    .innerJoin('org_units as ou', 'ou.id', 'v.unit_id')
+    .select('v.name')
+    .where('v.unit_id', '=', unitId)
+    .where((eb) => eb.or([inForce(asOf, 'v')(eb), eb.and([eb('ou.valid_to', 'is not', null), eb('v.valid_to', '=', eb.ref('ou.valid_to'))])]))
+    .orderBy('v.valid_from', 'desc')
+    .executeTakeFirst();
   return row?.name ?? null;
 }
 

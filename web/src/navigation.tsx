@@ -1,0 +1,42 @@
+/**
+ * The main menu (side menu on desktop, drawer on phones), in display order.
+ *
+ * To add an entry, append `{ key, path, icon, label: { vi, en }, visible? }`: `path` is a page
+ * path from routes.tsx with a leading slash; `visible` hides it from people who could not use
+ * it (e.g. `(me) => canAnywhere(me, 'report.review')`). Labels are registered with i18n under
+ * the `menu` namespace, so the two languages live together here. Append; do not reorder.
+ */
+import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Me } from './api/auth';
+import { canAnywhere } from './auth/permissions';
+import { defineMessages } from './i18n';
+
+export interface NavEntry {
+  key: string;
+  path: string;
+  icon: ReactNode;
+  label: { vi: string; en: string };
+  visible?: (me: Me) => boolean;
+}
+
+export const NAVIGATION: NavEntry[] = [
+  {
+    key: 'orgs', path: '/orgs', icon: <ApartmentOutlined />,
+    label: { vi: 'Cơ cấu tổ chức', en: 'Organization structure' },
+  },
+  {
+    key: 'users', path: '/users', icon: <TeamOutlined />,
+    label: { vi: 'Người dùng và phân quyền', en: 'Users and permissions' },
+    visible: (me) => canAnywhere(me, 'user.read'),
+  },
+];
+
+export const MENU_NS = defineMessages('menu', {
+  vi: Object.fromEntries(NAVIGATION.map((e) => [e.key, e.label.vi])) as Record<string, string>,
+  en: Object.fromEntries(NAVIGATION.map((e) => [e.key, e.label.en])),
+});
+
+export function visibleNavigation(me: Me): NavEntry[] {
+  return NAVIGATION.filter((entry) => !entry.visible || entry.visible(me));
+}
