@@ -2,7 +2,8 @@
  * The public portal in a real browser (Debian chromium): axe finds no serious or critical
  * accessibility problem on the home, article and search pages, and the article printed (print
  * media) shows no site header, navigation, footer, sharing or other news — only the article
- * with its QR code, which still decodes to the article's address.
+ * with its QR code, which still decodes to the article's address. The pages are server-rendered,
+ * so this file runs on its own small dataset (with a cover image) instead of the harness's demo.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,11 +18,8 @@ import * as news from '../../src/modules/news/news.service';
 import { startTestApp, type TestApp } from '../../src/test/app';
 import { testDatabases } from '../../src/test/databases';
 import { decodeQrPng } from '../../src/test/qr-svg';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const [sqlite] = await testDatabases();
 const SHOTS = path.join(os.tmpdir(), 'lamtheo-portal-shots');
 
@@ -61,7 +59,7 @@ describe('public portal in chromium', () => {
     const address = t.app.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');
     base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
     fs.mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {

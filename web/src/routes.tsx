@@ -31,4 +31,7 @@ export const PAGES: PageRoute[] = [
   { path: 'users', page: lazy(() => import('./pages/users/UsersPage')), allowed: (me) => canAnywhere(me, 'user.read') },
   { path: 'account/password', page: lazy(() => import('./pages/account/ChangePasswordPage')) },
   { path: 'account/tokens', page: lazy(() => import('./pages/account/ApiTokensPage')) },
+  { path: 'news', page: lazy(() => import('./pages/news/NewsListPage')), allowed: (me) => canAnywhere(me, 'news.write') },
+  { path: 'news/categories', page: lazy(() => import('./pages/news/CategoriesPage')), allowed: (me) => canAnywhere(me, 'news.category.manage') },
+  { path: 'news/:id', page: lazy(() => import('./pages/news/ArticleEditorPage')), allowed: (me) => canAnywhere(me, 'news.write') },
 ];

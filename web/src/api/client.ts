@@ -66,6 +66,8 @@ export type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A multipart body (file uploads); sent as is, the browser sets its content type. */
+  formData?: FormData;
   signal?: AbortSignal;
   /** Do not treat 401 as "session ended" (the login and session probe handle it themselves). */
   allowUnauthorized?: boolean;
@@ -92,7 +94,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.formData ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -121,5 +123,6 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  upload: <T>(path: string, formData: FormData) => request<T>('POST', path, { formData }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
