@@ -6,12 +6,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { DbHandle } from './db/connection';
 import { installAuthHook } from './http/auth-hook';
-import { installErrorHandler, sendError } from './http/errors';
+import { handleFrameworkError, installErrorHandler, sendError } from './http/errors';
 import './http/fastify-types';
 import { requestLang } from './http/locale';
 import { registerModuleRoutes } from './http/module-routes';
@@ -26,15 +26,19 @@ export interface AppOptions {
   config: Config;
   /** Fastify logger; off in tests. */
   logger?: boolean | object;
+  /** Told about every route as it is registered (the permission matrix test lists them this way). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
-export async function buildApp({ handle, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ handle, config, logger = false, onRoute }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: handleFrameworkError,
   });
+  if (onRoute) app.addHook('onRoute', onRoute);
   app.decorate('db', handle);
   app.decorate('config', config);
   app.decorate('fileStore', createFileStore(path.join(config.dataDir, 'files')));

@@ -26,7 +26,36 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; vi: 
   FST_FILES_LIMIT: { status: 413, code: 'too_many_files', vi: 'Quá nhiều tệp', en: 'Too many files' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 406, code: 'not_multipart', vi: 'Yêu cầu phải là multipart/form-data', en: 'The request must be multipart/form-data' },
   FST_ERR_VALIDATION: { status: 400, code: 'validation_failed', vi: 'Dữ liệu không hợp lệ', en: 'Invalid request' },
+  FST_ERR_BAD_URL: { status: 400, code: 'bad_url', vi: 'Đường dẫn có thành phần không hợp lệ', en: 'The URL has an invalid component' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'uri_too_long', vi: 'Tham số trong đường dẫn quá dài', en: 'A parameter in the URL is too long' },
 };
+
+/** Errors the router raises before any route runs (bad percent-encoding, overlong params): same shape. */
+export function handleFrameworkError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  let lang: Lang = 'vi';
+  try {
+    lang = requestLang(req);
+  } catch {
+    // the query string may be the broken part; answer in the default language
+  }
+  const known = FASTIFY_CLIENT_ERRORS[error.code] ?? { status: 400, code: 'bad_request', vi: 'Yêu cầu không hợp lệ', en: 'Bad request' };
+  return sendError(reply, lang, known.status, known.code, known);
+}
+
+/**
+ * PostgreSQL "data exception" errors (class 22: a NUL character in text, a number out of range,
+ * an invalid value for a type) come from values a client sent that validation let through.
+ */
+function dataException(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
+/** The multipart parser (busboy) throws plain errors for a broken body (no boundary, cut-off part). */
+function malformedMultipart(error: unknown): boolean {
+  const e = error as { statusCode?: unknown; stack?: unknown };
+  return e.statusCode === undefined && typeof e.stack === 'string' && /[\\/]@fastify[\\/]busboy[\\/]/.test(e.stack);
+}
 
 /** Unique/foreign-key violations that slipped past a service check (a race): a conflict, not a crash. */
 function constraintViolation(error: unknown): boolean {
@@ -61,6 +90,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (constraintViolation(error)) {
       req.log.warn(error, 'constraint violation reached the edge');
       return sendError(reply, lang, 409, 'conflict', { vi: 'Dữ liệu xung đột với dữ liệu đã có; hãy tải lại và thử lại', en: 'The data conflicts with existing data; reload and retry' });
+    }
+    if (malformedMultipart(error)) {
+      return sendError(reply, lang, 400, 'invalid_multipart', { vi: 'Nội dung multipart/form-data bị hỏng', en: 'The multipart/form-data body is malformed' });
+    }
+    if (dataException(error)) {
+      req.log.warn(error, 'data exception reached the edge');
+      return sendError(reply, lang, 400, 'invalid_value', { vi: 'Dữ liệu gửi lên có giá trị không lưu được', en: 'The request holds a value that cannot be stored' });
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {

@@ -5,7 +5,7 @@
  */
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
-import { isBilingual, pickMessage } from '../core/contract';
+import { isBilingual, msg, pickMessage } from '../core/contract';
 import type { FieldIssue } from '../core/errors';
 
 export class RequestValidationError extends Error {
@@ -17,9 +17,27 @@ export class RequestValidationError extends Error {
 
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data) => {
   const result = schema.safeParse(data, { reportInput: true });
-  if (result.success) return { value: result.data };
-  return { error: new RequestValidationError(result.error.issues) as unknown as Error };
+  if (!result.success) return { error: new RequestValidationError(result.error.issues) as unknown as Error };
+  const nul = nulCharacterIssues(result.data);
+  if (nul.length) return { error: new RequestValidationError(nul) as unknown as Error };
+  return { value: result.data };
 };
+
+/**
+ * Text with a NUL character cannot be stored in PostgreSQL and has no business in any field;
+ * it is refused for every route here, naming the field, instead of failing at the database.
+ */
+function nulCharacterIssues(value: unknown, path: PropertyKey[] = [], out: z.core.$ZodIssue[] = []): z.core.$ZodIssue[] {
+  if (out.length >= 20) return out;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) {
+      out.push({ code: 'custom', path, input: value, message: msg('không được chứa ký tự NUL (\\u0000)', 'must not contain the NUL character (\\u0000)') });
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) nulCharacterIssues(item, [...path, Array.isArray(value) ? Number(key) : key], out);
+  }
+  return out;
+}
 
 type Lang = 'vi' | 'en';
 

@@ -13,6 +13,8 @@ export interface TestApp {
   app: FastifyInstance;
   handle: DbHandle;
   tree: Tree;
+  /** Every route the app registered, as `METHOD /url/:pattern` (HEAD twins of GET routes left out). */
+  routes: Array<{ method: string; url: string }>;
   close(): Promise<void>;
 }
 
@@ -21,10 +23,14 @@ export async function startTestApp(database: TestDatabase, env: NodeJS.ProcessEn
   const tree = await handle.db.transaction().execute((tx) => seedTree(tx));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lamtheo-test-'));
   const config = loadConfig({ WEB_DIST: '/nonexistent', DATA_DIR: dataDir, ...env });
-  const app = await buildApp({ handle, config });
+  const routes: TestApp['routes'] = [];
+  const onRoute = (route: { method: string | string[]; url: string }) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  };
+  const app = await buildApp({ handle, config, onRoute });
   await app.ready();
   return {
-    app, handle, tree,
+    app, handle, tree, routes,
     async close() {
       await app.close();
       await handle.close();

@@ -199,7 +199,9 @@ export async function detach(db: Db, hierarchy: string, unitId: number, date: st
   if (ancestors.length === 0) return;
   await closeRows(db, 'org_closure', date, (eb) => eb.and([
     eb('hierarchy', '=', hierarchy),
-    eb('ancestor_id', 'in', ancestors),
+    // Unary plus keeps the planner off the ancestor index: for the root that index would walk the
+    // whole country, while the primary key (descendant first) touches only the moved subtree.
+    eb(sql`+ancestor_id`, 'in', ancestors),
     eb('descendant_id', 'in', eb.selectFrom('org_closure as s').select('s.descendant_id')
       .where('s.hierarchy', '=', hierarchy).where('s.ancestor_id', '=', unitId).where(inForce(date, 's'))),
   ]));
