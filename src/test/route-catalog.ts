@@ -39,6 +39,7 @@
 import { auditCatalog } from '../modules/audit/audit.catalog';
 import { authCatalog } from '../modules/auth/auth.catalog';
 import { documentsCatalog } from '../modules/documents/documents.catalog';
+import { newsCatalog } from '../modules/news/news.catalog';
 import { orgsCatalog } from '../modules/orgs/orgs.catalog';
 import { usersCatalog } from '../modules/users/users.catalog';
 import type { CatalogEntry } from './catalog-entry';
@@ -49,5 +50,6 @@ export const ROUTE_CATALOG: CatalogEntry[] = [
   ...usersCatalog,
   ...auditCatalog,
   ...documentsCatalog,
+  ...newsCatalog,
 ];
 
