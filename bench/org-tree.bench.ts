@@ -40,7 +40,7 @@ const MOVE_SQL = [
   `update org_links set valid_to = ? where hierarchy = 'party' and unit_id = ? and valid_to is null`,
   `insert into org_links (hierarchy, unit_id, parent_id, valid_from, valid_to) values ('party', ?, ?, ?, null)`,
   `update org_closure set valid_to = ? where hierarchy = 'party' and valid_to is null
-     and ancestor_id in (select ancestor_id from org_closure where hierarchy = 'party' and descendant_id = ? and depth > 0 and valid_to is null)
+     and +ancestor_id in (select ancestor_id from org_closure where hierarchy = 'party' and descendant_id = ? and depth > 0 and valid_to is null)
      and descendant_id in (select descendant_id from org_closure where hierarchy = 'party' and ancestor_id = ? and valid_to is null)`,
   `insert into org_closure (hierarchy, ancestor_id, descendant_id, depth, valid_from, valid_to)
      select 'party', a.ancestor_id, d.descendant_id, a.depth + d.depth + 1, ?, null

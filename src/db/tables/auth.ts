@@ -4,6 +4,8 @@ export interface UsersTable {
   id: Generated<number>;
   username: string;
   display_name: string;
+  /** fold(username + display name), kept in step by the users repository. */
+  name_search: string;
   email: string | null;
   unit_id: number;
   password_hash: string | null;

@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { fold } from '../../core/text';
 import { inForce } from '../../db/effective-dated';
 import type { Database } from '../../db/schema';
 
@@ -46,7 +47,7 @@ export async function listUsers(db: Db, q: UserQuery) {
   if (!q.includeInactive) query = query.where('u.is_active', '=', 1);
   if (q.search) {
     const like = `%${q.search}%`;
-    query = query.where((eb) => eb.or([eb('u.username', 'like', like), eb('v.name_search', 'like', like), eb('u.display_name', 'like', like)]));
+    query = query.where((eb) => eb.or([eb('u.username', 'like', like), eb('v.name_search', 'like', like), eb('u.name_search', 'like', like)]));
   }
   return query.orderBy('u.username').limit(q.limit).offset(q.offset).execute();
 }
@@ -80,7 +81,7 @@ export async function insertUser(db: Db, u: {
   username: string; displayName: string; email: string | null; unitId: number; passwordHash: string | null; locale: string; now: string;
 }) {
   const row = await db.insertInto('users').values({
-    username: u.username, display_name: u.displayName, email: u.email, unit_id: u.unitId, password_hash: u.passwordHash,
+    username: u.username, display_name: u.displayName, name_search: fold(`${u.username} ${u.displayName}`), email: u.email, unit_id: u.unitId, password_hash: u.passwordHash,
     is_active: 1, failed_logins: 0, locked_until: null, password_changed_at: u.passwordHash ? u.now : null, locale: u.locale,
     created_at: u.now, updated_at: u.now,
   }).returning('id').executeTakeFirstOrThrow();
@@ -88,7 +89,12 @@ export async function insertUser(db: Db, u: {
 }
 
 export async function updateUser(db: Db, id: number, patch: Partial<{ display_name: string; email: string | null; unit_id: number; locale: string; is_active: number }>, now: string) {
-  await db.updateTable('users').set({ ...patch, updated_at: now }).where('id', '=', id).execute();
+  let nameSearch: string | undefined;
+  if (patch.display_name !== undefined) {
+    const row = await db.selectFrom('users').select('username').where('id', '=', id).executeTakeFirstOrThrow();
+    nameSearch = fold(`${row.username} ${patch.display_name}`);
+  }
+  await db.updateTable('users').set({ ...patch, ...(nameSearch !== undefined ? { name_search: nameSearch } : {}), updated_at: now }).where('id', '=', id).execute();
 }
 
 export async function setPasswordHash(db: Db, id: number, hash: string, now: string) {

@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../../test/app';
 import { testDatabases } from '../../test/databases';
 import { login, makeUser } from '../../test/fixtures';
 import * as orgs from '../orgs/orgs.service';
+import * as users from './users.service';
 
 const databases = await testDatabases();
 
@@ -41,5 +42,29 @@ describe.each(databases)('users of units that have ceased, on $name', ({ skip, .
     const other = await login(t.app, 'quantrikhac');
     const res = await other.inject({ method: 'GET', url: '/api/v1/users' });
     expect(res.json().map((u: { username: string }) => u.username)).toEqual(['quantrikhac']);
+  });
+});
+
+describe.each(databases)('finding people on $name', ({ skip, ...database }) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    if (skip) return;
+    t = await startTestApp({ skip, ...database });
+    await makeUser(t.handle.db, 'quantri', t.tree.city, [{ role: 'admin', unitId: t.tree.city }]);
+    await users.createUser(t.handle.db, SYSTEM_CLI, { username: 'ntdung', displayName: 'Nguyễn Thị Dung', unitId: t.tree.districtA, password: 'mat-khau-du-dai-1', locale: 'vi' });
+  });
+  afterAll(async () => t?.close());
+
+  it.skipIf(skip)('matches display names without diacritics, also after a rename', async () => {
+    const admin = await login(t.app, 'quantri');
+    const found = await admin.inject({ method: 'GET', url: '/api/v1/users?q=nguyen thi dung' });
+    expect(found.json().map((u: { username: string }) => u.username)).toEqual(['ntdung']);
+    const id = found.json()[0].id;
+    await admin.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, payload: { displayName: 'Đặng Thị Dung' } });
+    const renamed = await admin.inject({ method: 'GET', url: '/api/v1/users?q=dang thi' });
+    expect(renamed.json().map((u: { username: string }) => u.username)).toEqual(['ntdung']);
+    const old = await admin.inject({ method: 'GET', url: '/api/v1/users?q=nguyen' });
+    expect(old.json()).toEqual([]);
   });
 });
