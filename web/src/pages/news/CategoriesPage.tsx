@@ -123,7 +123,7 @@ export default function CategoriesPage() {
               title: t('categories.active'), key: 'active',
               render: (_: unknown, c) => (
                 <>
-                  <Tag color={c.isActive ? 'green' : 'default'}>{c.isActive ? t('categories.active') : t('categories.retire')}</Tag>
+                  <Tag color={c.isActive ? '#237804' : '#595959'}>{c.isActive ? t('categories.active') : t('categories.retire')}</Tag>
                   <Button size="small" onClick={() => void toggle(c)}>{c.isActive ? t('categories.retire') : t('categories.restore')}</Button>
                 </>
               ),

@@ -34,7 +34,8 @@ function ToolButton({ label, active, onClick, icon, children, disabled }: { labe
         size="small"
         type={active ? 'primary' : 'text'}
         icon={icon}
-        aria-label={label}
+        // The accessible name starts with what the button shows ("H2"), then says what it does.
+        aria-label={typeof children === 'string' ? `${children} – ${label}` : label}
         aria-pressed={active === undefined ? undefined : active}
         disabled={disabled}
         onMouseDown={(e) => e.preventDefault()}
