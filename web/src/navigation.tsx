@@ -6,7 +6,7 @@
  * it (e.g. `(me) => canAnywhere(me, 'report.review')`). Labels are registered with i18n under
  * the `menu` namespace, so the two languages live together here. Append; do not reorder.
  */
-import { ApartmentOutlined, ReadOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileTextOutlined, ReadOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from './api/auth';
 import { canAnywhere } from './auth/permissions';
@@ -29,6 +29,10 @@ export const NAVIGATION: NavEntry[] = [
     key: 'users', path: '/users', icon: <TeamOutlined />,
     label: { vi: 'Người dùng và phân quyền', en: 'Users and permissions' },
     visible: (me) => canAnywhere(me, 'user.read'),
+  },
+  {
+    key: 'documents', path: '/documents', icon: <FileTextOutlined />,
+    label: { vi: 'Sổ văn bản', en: 'Document registry' },
   },
   {
     key: 'news', path: '/news', icon: <ReadOutlined />,

@@ -5,12 +5,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor';
-import { NotFoundError } from '../../core/errors';
+import { AppError, NotFoundError } from '../../core/errors';
 import type { Database } from '../../db/schema';
 import * as audit from '../audit/audit.service';
 import type { FileStore } from '../files/file-store';
 import * as files from '../files/files.service';
-import { authorizeManage, authorizeRead, loadDocument } from './documents.guard';
+import { authorizeManage, authorizeRead, loadDocument, requireSignedIn } from './documents.guard';
 import * as repo from './documents.repository';
 import { managingUnit } from './documents.view';
 
@@ -22,6 +22,7 @@ export async function attachFile(
   db: Db, store: FileStore, actor: Actor | null, documentId: number,
   upload: { bytes: Buffer; filename: string; role: 'signed' | 'draft' | 'annex' },
 ) {
+  requireSignedIn(actor);
   const document = await loadDocument(db, documentId);
   await authorizeManage(db, actor, managingUnit(document));
   const stored = await files.storeUpload(db, store, actor, {
@@ -38,14 +39,24 @@ export async function attachFile(
 }
 
 export async function readAttachment(db: Db, store: FileStore, actor: Actor | null, documentId: number, fileId: number) {
+  requireSignedIn(actor);
   await authorizeRead(db, actor);
   await loadDocument(db, documentId);
   if (!(await repo.findAttachment(db, documentId, fileId))) throw new NotFoundError('document_attachment', fileId);
-  const { row, bytes } = await files.readStored(db, store, fileId);
-  return { bytes, name: row.original_name, mimeType: row.mime_type };
+  try {
+    const { row, bytes } = await files.readStored(db, store, fileId);
+    return { bytes, name: row.original_name, mimeType: row.mime_type };
+  } catch (error) {
+    // The row is there but the bytes are not (a restore without the files folder …): say so, not 500.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError(410, 'file_missing', { vi: 'Tệp không còn trên máy chủ; hãy tải lên lại', en: 'The file is no longer on the server; upload it again' }, { fileId });
+    }
+    throw error;
+  }
 }
 
 export async function detachFile(db: Db, actor: Actor | null, documentId: number, fileId: number): Promise<void> {
+  requireSignedIn(actor);
   const document = await loadDocument(db, documentId);
   await authorizeManage(db, actor, managingUnit(document));
   const attachment = await repo.findAttachment(db, documentId, fileId);

@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, invalidField } from '../../core/errors';
 import type { Database } from '../../db/schema';
 import * as audit from '../audit/audit.service';
 import type { DocumentChain, LinkKind } from './documents.contract';
-import { authorizeManage, authorizeRead, loadDocument } from './documents.guard';
+import { authorizeManage, authorizeRead, loadDocument, requireSignedIn } from './documents.guard';
 import * as repo from './documents.repository';
 import { managingUnit, toSummary } from './documents.view';
 
@@ -49,6 +49,7 @@ async function reaches(db: Db, start: number, target: number, kind: LinkKind): P
 export async function addLinkChecked(
   db: Db, actor: Actor | null, fromId: number, link: { kind: LinkKind; toDocumentId: number }, field = '',
 ): Promise<{ id: number }> {
+  requireSignedIn(actor);
   const at = (name: string) => (field ? `${field}.${name}` : name);
   const from = await loadDocument(db, fromId);
   await authorizeManage(db, actor, managingUnit(from));
@@ -80,6 +81,7 @@ export async function addLink(db: Db, actor: Actor | null, fromId: number, link:
 
 /** Remove a link shown on a document's page; it is managed by the staff of its "from" document. */
 export async function removeLink(db: Db, actor: Actor | null, documentId: number, linkId: number): Promise<void> {
+  requireSignedIn(actor);
   await loadDocument(db, documentId);
   const link = await repo.findLink(db, linkId);
   if (!link || (link.from_document_id !== documentId && link.to_document_id !== documentId)) throw new NotFoundError('document_link', linkId);

@@ -136,6 +136,12 @@ describe.each(databases)('document links, chain and attachments on $name', (data
     expect(download.rawPayload.equals(TINY_PDF)).toBe(true);
     const detail = (await s.viewer.inject({ url: `/api/v1/documents/${ids.kh32}` })).json();
     expect(detail.attachments.map((a: any) => a.role)).toEqual(['signed', 'draft']);
+    // Bytes lost from disk (a restore without the files folder) give a clear 410, not a crash.
+    const row = await t.handle.db.selectFrom('files').select('storage_key').where('id', '=', word.json().fileId).executeTakeFirstOrThrow();
+    fs.rmSync(path.join(t.app.config.dataDir, 'files', row.storage_key));
+    const gone = await s.viewer.inject({ url: `/api/v1/documents/${ids.kh32}/attachments/${word.json().fileId}` });
+    expect(gone.statusCode).toBe(410);
+    expect(errorOf(gone).message).toMatch(/không còn trên máy chủ/);
     expect((await s.admin.inject({ method: 'DELETE', url: `/api/v1/documents/${ids.kh32}/attachments/${word.json().fileId}` })).statusCode).toBe(204);
     expect((await s.viewer.inject({ url: `/api/v1/documents/${ids.kh32}/attachments/${word.json().fileId}` })).statusCode).toBe(404);
   });

@@ -1,7 +1,7 @@
 /** Loading a registry entry and the two permission checks every documents use case starts with. */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor';
-import { NotFoundError, registerEntityName } from '../../core/errors';
+import { NotFoundError, UnauthorizedError, registerEntityName } from '../../core/errors';
 import type { Database } from '../../db/schema';
 import * as access from '../access/access.service';
 import * as repo from './documents.repository';
@@ -11,6 +11,11 @@ type Db = Kysely<Database>;
 registerEntityName('document', { vi: 'văn bản', en: 'Document' });
 registerEntityName('document_link', { vi: 'liên kết văn bản', en: 'Document link' });
 registerEntityName('document_attachment', { vi: 'tệp đính kèm', en: 'Attachment' });
+
+/** Before looking anything up: a caller without a session learns nothing, not even what exists (401 first). */
+export function requireSignedIn(actor: Actor | null): void {
+  if (!actor) throw new UnauthorizedError();
+}
 
 /** A document of the registry, or 404. */
 export async function loadDocument(db: Db, id: number): Promise<repo.DocumentRow> {

@@ -18,7 +18,7 @@ import type {
 } from './documents.contract';
 import * as repo from './documents.repository';
 import { addLinkChecked } from './document-links.service';
-import { authorizeManage, authorizeRead, loadDocument } from './documents.guard';
+import { authorizeManage, authorizeRead, loadDocument, requireSignedIn } from './documents.guard';
 import { managingUnit, toSummary, toViews } from './documents.view';
 
 type Db = Kysely<Database>;
@@ -170,6 +170,7 @@ async function requireUnit(db: Db, unitId: number | null | undefined) {
 }
 
 export async function createDocument(db: Db, actor: Actor | null, input: CreateDocumentInput): Promise<DocumentView> {
+  requireSignedIn(actor);
   await requireUnit(db, input.issuerUnitId);
   await authorizeManage(db, actor, input.issuerUnitId ?? null);
   const row = await resolveFields(db, input, null);
@@ -182,6 +183,7 @@ export async function createDocument(db: Db, actor: Actor | null, input: CreateD
 }
 
 export async function updateDocument(db: Db, actor: Actor | null, id: number, input: UpdateDocumentInput): Promise<DocumentView> {
+  requireSignedIn(actor);
   const before = await loadDocument(db, id);
   await authorizeManage(db, actor, managingUnit(before));
   const has = (key: keyof UpdateDocumentInput) => Object.prototype.hasOwnProperty.call(input, key) && input[key] !== undefined;
@@ -214,6 +216,7 @@ export async function updateDocument(db: Db, actor: Actor | null, id: number, in
  * report still refers to cannot go (their foreign keys refuse it): a 409, nothing removed.
  */
 export async function deleteDocument(db: Db, actor: Actor | null, id: number): Promise<void> {
+  requireSignedIn(actor);
   const before = await loadDocument(db, id);
   await authorizeManage(db, actor, managingUnit(before));
   try {

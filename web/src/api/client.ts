@@ -66,8 +66,6 @@ export type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
-  /** A multipart body (file uploads); sent as is, the browser sets its content type. */
-  formData?: FormData;
   signal?: AbortSignal;
   /** Do not treat 401 as "session ended" (the login and session probe handle it themselves). */
   allowUnauthorized?: boolean;
@@ -86,7 +84,9 @@ function buildUrl(path: string, query?: Record<string, QueryValue>): string {
 
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLang() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart Content-Type with the boundary.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -94,7 +94,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
       method,
       headers,
       credentials: 'same-origin',
-      body: options.formData ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -123,6 +123,7 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  upload: <T>(path: string, formData: FormData) => request<T>('POST', path, { formData }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** multipart/form-data upload (files); same errors, CSRF and language as every other call. */
+  upload: <T>(path: string, form: FormData, query?: Record<string, QueryValue>) => request<T>('POST', path, { body: form, query }),
 };
