@@ -1,8 +1,8 @@
 /**
  * The news part of the demo: what the portal published about the 2021 plan for Directive
  * 05-CT/TW, in our own words — the plan issued, the key-cadre conference, thematic sessions in a
- * district and a school, an inspection, the five-year review with the 75th anniversary, the
- * commendation — plus one article in review and one draft, which the public never sees.
+ * district and a school, an inspection, the five-year review, the commendation, the 75th
+ * anniversary — plus one article in review and one draft, which the public never sees.
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor';
@@ -53,14 +53,14 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     author: 'Minh Thư', source: 'Ban Tuyên giáo Thành ủy', about: [{ kind: 'plan', key: 'plan-2021' }],
   },
   {
-    category: 'chi-dao', unit: 'TU-HP-BTG', status: 'published', publishAt: '2021-03-16T15:30:00+07:00',
+    category: 'chi-dao', unit: 'TU-HP-BTG', status: 'published', publishAt: '2021-04-09T16:30:00+07:00',
     title: 'Cán bộ chủ chốt toàn thành phố học tập chuyên đề năm 2021',
     summary: 'Hội nghị trực tuyến tới các điểm cầu quận, huyện quán triệt chuyên đề toàn khóa và chuyên đề năm 2021.',
     paragraphs: [
       'Hội nghị do Ban Thường vụ Thành ủy chỉ đạo tổ chức, kết nối trực tuyến tới điểm cầu của các quận ủy, huyện ủy và đảng ủy trực thuộc.',
       'Báo cáo viên gợi ý các cấp ủy chọn vấn đề sát thực tế để thảo luận trong sinh hoạt chuyên đề, tránh đọc lại tài liệu mà không liên hệ với công việc của đơn vị.',
     ],
-    author: 'Hải Yến', source: 'Ban Tuyên giáo Thành ủy',
+    author: 'Hải Yến', source: 'Ban Tuyên giáo Thành ủy', about: [{ kind: 'event', key: 'event-cadres' }, { kind: 'plan', key: 'plan-2021' }],
   },
   {
     category: 'co-so', unit: 'TU-HP-BTG', status: 'published', publishAt: '2021-04-14T08:15:00+07:00',
@@ -70,7 +70,7 @@ export const DEMO_ARTICLES: DemoArticle[] = [
       'Buổi sinh hoạt chuyên đề của Quận ủy Lê Chân dành phần lớn thời gian cho thảo luận: mỗi chi bộ nêu một việc cụ thể sẽ làm trong năm và cách đo kết quả.',
       'Quận ủy đăng ký với Ban Thường vụ Thành ủy nội dung “giải quyết dứt điểm hồ sơ trễ hẹn tại bộ phận một cửa”, báo cáo kết quả sau 6 tháng.',
     ],
-    author: 'Quang Huy', source: 'Quận ủy Lê Chân', about: [{ kind: 'event', key: 'session-le-chan' }],
+    author: 'Quang Huy', source: 'Quận ủy Lê Chân', about: [{ kind: 'plan', key: 'plan-le-chan' }],
   },
   {
     category: 'co-so', unit: 'TU-HP-BTG', status: 'published', publishAt: '2021-05-19T10:00:00+07:00',
@@ -80,7 +80,7 @@ export const DEMO_ARTICLES: DemoArticle[] = [
       'Theo hướng dẫn của Sở Giáo dục và Đào tạo, nhà trường lồng ghép bộ tài liệu “Bác Hồ và những bài học về đạo đức, lối sống dành cho học sinh” vào giờ sinh hoạt lớp và hoạt động ngoài giờ lên lớp.',
       'Chi bộ nhà trường giao mỗi đảng viên phụ trách một lớp, ghi lại những việc tốt của học sinh để biểu dương cuối học kỳ.',
     ],
-    author: 'Thu Trang', source: 'Chi bộ Trường THCS Hoàng Diệu',
+    author: 'Thu Trang', source: 'Chi bộ Trường THCS Hoàng Diệu', about: [{ kind: 'event', key: 'event-school' }],
   },
   {
     category: 'chi-dao', unit: 'TU-HP-BTG', status: 'published', publishAt: '2021-08-26T16:00:00+07:00',
@@ -93,24 +93,34 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     author: 'Minh Thư', source: 'Ban Tuyên giáo Thành ủy',
   },
   {
-    category: 'chi-dao', unit: 'TU-HP-BTG', status: 'published', publishAt: '2021-10-20T11:30:00+07:00',
+    category: 'chi-dao', unit: 'TU-HP-BTG', status: 'published', publishAt: '2021-10-19T11:30:00+07:00',
     title: 'Sơ kết 5 năm thực hiện Chỉ thị 05-CT/TW, kỷ niệm 75 năm Ngày Bác Hồ về thăm Hải Phòng',
     summary: 'Hội nghị đánh giá kết quả 5 năm và ôn lại sự kiện Chủ tịch Hồ Chí Minh từ Pháp trở về nước qua bến Ngự, lần đầu tiên đến thăm Hải Phòng (20/10/1946).',
     paragraphs: [
       'Báo cáo sơ kết nêu rõ việc học tập và làm theo Bác đã đi vào nền nếp ở nhiều cấp ủy; sinh hoạt chuyên đề gắn với nhiệm vụ chính trị của từng đơn vị.',
       'Hội nghị cũng chỉ ra những nơi còn hình thức, báo cáo chưa sát thực tế, và đề ra yêu cầu kiểm tra, giám sát thường xuyên trong giai đoạn tới.',
     ],
-    author: 'Hải Yến', source: 'Ban Tuyên giáo Thành ủy', about: [{ kind: 'event', key: 'conference-2021' }],
+    author: 'Hải Yến', source: 'Ban Tuyên giáo Thành ủy', about: [{ kind: 'event', key: 'event-review' }, { kind: 'plan', key: 'plan-2021' }],
   },
   {
-    category: 'guong-sang', unit: 'TU-HP-BTG', status: 'published', publishAt: '2021-10-20T15:00:00+07:00',
+    category: 'guong-sang', unit: 'TU-HP-BTG', status: 'published', publishAt: '2021-10-19T15:00:00+07:00',
     title: 'Biểu dương tập thể, cá nhân tiêu biểu trong học tập và làm theo Bác',
     summary: 'Ban Thường vụ Thành ủy khen thưởng các tập thể và cá nhân có mô hình mới, cách làm sáng tạo trong 5 năm qua.',
     paragraphs: [
       'Các điển hình được giới thiệu từ cơ sở, qua bình xét công khai ở chi bộ, đảng bộ và được Ban Tuyên giáo Thành ủy thẩm định.',
       'Nhiều mô hình gắn với đời sống người dân: tổ hòa giải ở khu dân cư, tủ sách của thư viện trường học, nhóm tình nguyện chăm sóc người cao tuổi.',
     ],
-    author: 'Quang Huy', source: 'Ban Tuyên giáo Thành ủy',
+    author: 'Quang Huy', source: 'Ban Tuyên giáo Thành ủy', about: [{ kind: 'event', key: 'event-review' }],
+  },
+  {
+    category: 'chi-dao', unit: 'TU-HP-BTG', status: 'published', publishAt: '2021-10-20T10:45:00+07:00',
+    title: 'Lễ kỷ niệm 75 năm Ngày Bác Hồ về thăm Hải Phòng tại bến Ngự',
+    summary: 'Thành phố dâng hương tưởng niệm Chủ tịch Hồ Chí Minh nhân 75 năm Ngày Người từ Pháp trở về nước qua bến Ngự, lần đầu tiên đến thăm Hải Phòng.',
+    paragraphs: [
+      'Ngày 20/10/1946, trên đường từ Pháp trở về nước, Chủ tịch Hồ Chí Minh cập bến Ngự và lần đầu tiên đến thăm Hải Phòng.',
+      'Tại lễ kỷ niệm, các đại biểu ôn lại những lời căn dặn của Bác với Đảng bộ và nhân dân thành phố, và nêu những việc làm cụ thể để học tập và làm theo Người trong năm tới.',
+    ],
+    author: 'Minh Thư', source: 'Ban Tuyên giáo Thành ủy', about: [{ kind: 'event', key: 'event-anniversary' }],
   },
   {
     category: 'co-so', unit: 'TU-HP-BTG', status: 'in_review', publishAt: '2021-12-10T08:00:00+07:00',
