@@ -85,6 +85,13 @@ const entityNames: Record<string, Localized> = {
   api_token: { vi: 'khóa API', en: 'API token' },
   route: { vi: 'đường dẫn', en: 'Route' },
   file: { vi: 'tệp', en: 'File' },
+  plan: { vi: 'kế hoạch', en: 'Plan' },
+  plan_task: { vi: 'nhiệm vụ', en: 'Task' },
+  plan_version: { vi: 'phiên bản kế hoạch', en: 'Plan version' },
+  plan_progress: { vi: 'cập nhật tiến độ', en: 'Progress update' },
+  registration: { vi: 'đăng ký vấn đề', en: 'Registration' },
+  registration_entry: { vi: 'mục lịch sử đăng ký', en: 'Registration entry' },
+  milestone_event: { vi: 'sự kiện', en: 'Event' },
   news_article: { vi: 'bài viết', en: 'Article' },
   news_category: { vi: 'chuyên mục', en: 'Category' },
 };

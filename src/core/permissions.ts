@@ -55,6 +55,34 @@ export const POLICY = {
    * checked with no unit, since everyone cites them and no unit owns them.
    */
   'document.manage': { admin: SUBTREE, leader: SUBTREE, coordinator: SUBTREE, editor: SUBTREE },
+  /**
+   * Plans. Issued plans are read along the line of command: the issuing unit, the units above it
+   * and the units below it — never a sibling. Unissued work (a draft, an open amendment) is seen
+   * only by the issuing unit's own people: superiors do not see a subordinate's draft either; they
+   * see the child plan once it is issued, and coverage shows the unit as "not issued" until then.
+   */
+  'plan.read': everyone(LINE),
+  'plan.read_draft': everyone(SELF),
+  /** See an issued plan that assigns work to the unit (required, lead or coordinating), wherever it sits. */
+  'plan.read_assigned': everyone(SELF),
+  /** Create and edit drafts, open an amendment, concretize a superior's plan into the unit's own. */
+  'plan.draft': { admin: SELF, leader: SELF, coordinator: SELF, reporter: SELF },
+  /** Issue a plan or an amendment, close a plan: the issuing unit's leaders. */
+  'plan.issue': { admin: SELF, leader: SELF },
+  /** Follow a plan's cascade (coverage of the units below it). */
+  'plan.coverage': everyone(SUBTREE),
+  /** Post progress on a task: the people of the task's lead unit. */
+  'plan.progress': { admin: SELF, leader: SELF, coordinator: SELF, reporter: SELF },
+  /** Focus-issue registrations: read once submitted along the line; drafts only by the unit. */
+  'registration.read': everyone(LINE),
+  'registration.read_draft': everyone(SELF),
+  /** Register an issue, edit and submit it, post progress and the resolution: the registering unit. */
+  'registration.draft': { admin: SELF, leader: SELF, coordinator: SELF, reporter: SELF },
+  /** Approve or return a registration, confirm or reopen its resolution: the body it was registered with. */
+  'registration.review': { leader: SELF, coordinator: SELF },
+  /** Milestone events (conferences, reviews, anniversaries): read along the line, recorded by the organizer. */
+  'event.read': everyone(LINE),
+  'event.manage': { admin: SELF, leader: SELF, coordinator: SELF, reporter: SELF },
   /** Write news articles of a unit's subtree (drafts, submit for review, upload images, preview). */
   'news.write': { editor: SUBTREE, leader: SUBTREE, coordinator: SUBTREE },
   /** Publish, unpublish, return for rework, and correct published articles of a unit's subtree. */

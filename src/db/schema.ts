@@ -10,6 +10,12 @@ import type {
   OrgClosureTable, OrgEventsTable, OrgHierarchiesTable, OrgKindsTable, OrgLineageTable, OrgLinksTable,
   OrgUnitsTable, OrgUnitVersionsTable,
 } from './tables/orgs';
+import type {
+  PlanAssignedUnitsTable, PlanDocumentsTable, PlanProgressFilesTable, PlanRequiredUnitsTable, PlansTable, PlanTaskIndicatorsTable,
+  PlanTaskProgressTable, PlanTasksTable, PlanTaskUnitsTable, PlanVersionsTable,
+} from './tables/plans';
+import type { RegistrationEntriesTable, RegistrationEntryFilesTable, RegistrationsTable } from './tables/registrations';
+import type { MilestoneEventDocumentsTable, MilestoneEventFilesTable, MilestoneEventsTable } from './tables/milestone-events';
 
 export interface Database {
   meta: MetaTable;
@@ -31,6 +37,22 @@ export interface Database {
   documents: DocumentsTable;
   document_links: DocumentLinksTable;
   document_files: DocumentFilesTable;
+  plans: PlansTable;
+  plan_documents: PlanDocumentsTable;
+  plan_assigned_units: PlanAssignedUnitsTable;
+  plan_required_units: PlanRequiredUnitsTable;
+  plan_tasks: PlanTasksTable;
+  plan_task_units: PlanTaskUnitsTable;
+  plan_task_indicators: PlanTaskIndicatorsTable;
+  plan_versions: PlanVersionsTable;
+  plan_task_progress: PlanTaskProgressTable;
+  plan_progress_files: PlanProgressFilesTable;
+  registrations: RegistrationsTable;
+  registration_entries: RegistrationEntriesTable;
+  registration_entry_files: RegistrationEntryFilesTable;
+  milestone_events: MilestoneEventsTable;
+  milestone_event_documents: MilestoneEventDocumentsTable;
+  milestone_event_files: MilestoneEventFilesTable;
   news_categories: NewsCategoriesTable;
   news_articles: NewsArticlesTable;
   news_article_versions: NewsArticleVersionsTable;

@@ -71,6 +71,11 @@ export interface CatalogEntry {
   anonymous?: { status: number; request: Build<void> };
   /** The request the fuzzer mutates; default: the first probe's request as a superuser. */
   fuzz?: Build<Me>;
+  /**
+   * What the unmutated `fuzz` request gets: by default 401 (sign-in as an unknown user); 'success'
+   * for a valid request aimed elsewhere than the first probe's (an action a unit does only for itself).
+   */
+  fuzzOutcome?: 401 | 'success';
 }
 
 export const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

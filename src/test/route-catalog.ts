@@ -24,7 +24,9 @@
  *      - `signed-in`: any signed-in user gets `status` (own profile, own tokens).
  *    - `anonymous`: only when a request without credentials is not answered 401 (login, logout).
  *    - `fuzz`: only when the fuzzer must not start from the first probe's request (login: an
- *      unknown user, so that fuzzing never locks an account).
+ *      unknown user, so that fuzzing never locks an account). Its unmutated request is expected to
+ *      get 401 unless `fuzzOutcome: 'success'` (an action a unit does only for itself, aimed at the
+ *      fuzzer's own unit: see `fuzzAtOwnUnit` in plan-fixtures.ts).
  * 2. Add `...xCatalog` to ROUTE_CATALOG below.
  * 3. Run `npx vitest run src/test/permission-matrix.test.ts src/test/fuzz.test.ts`.
  * The test fixtures (catalog-fixtures.ts): `fx.tree` (city → {propaganda, districtA → wardA1 → cellA1,
@@ -42,6 +44,9 @@ import { documentsCatalog } from '../modules/documents/documents.catalog';
 import { newsCatalog } from '../modules/news/news.catalog';
 import { orgsCatalog } from '../modules/orgs/orgs.catalog';
 import { usersCatalog } from '../modules/users/users.catalog';
+import { eventsCatalog } from '../modules/events/events.catalog';
+import { plansCatalog } from '../modules/plans/plans.catalog';
+import { registrationsCatalog } from '../modules/registrations/registrations.catalog';
 import type { CatalogEntry } from './catalog-entry';
 
 export const ROUTE_CATALOG: CatalogEntry[] = [
@@ -50,6 +55,9 @@ export const ROUTE_CATALOG: CatalogEntry[] = [
   ...usersCatalog,
   ...auditCatalog,
   ...documentsCatalog,
+  ...plansCatalog,
+  ...registrationsCatalog,
+  ...eventsCatalog,
   ...newsCatalog,
 ];
 

@@ -6,7 +6,9 @@
  * it (e.g. `(me) => canAnywhere(me, 'report.review')`). Labels are registered with i18n under
  * the `menu` namespace, so the two languages live together here. Append; do not reorder.
  */
-import { ApartmentOutlined, FileTextOutlined, ReadOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FlagOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { ReadOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from './api/auth';
 import { canAnywhere } from './auth/permissions';
@@ -33,6 +35,18 @@ export const NAVIGATION: NavEntry[] = [
   {
     key: 'documents', path: '/documents', icon: <FileTextOutlined />,
     label: { vi: 'Sổ văn bản', en: 'Document registry' },
+  },
+  {
+    key: 'plans', path: '/plans', icon: <ScheduleOutlined />,
+    label: { vi: 'Kế hoạch', en: 'Plans' },
+  },
+  {
+    key: 'registrations', path: '/registrations', icon: <FlagOutlined />,
+    label: { vi: 'Đăng ký vấn đề', en: 'Focus-issue registrations' },
+  },
+  {
+    key: 'events', path: '/events', icon: <CalendarOutlined />,
+    label: { vi: 'Sự kiện, hội nghị', en: 'Events and conferences' },
   },
   {
     key: 'news', path: '/news', icon: <ReadOutlined />,
