@@ -17,7 +17,7 @@ describe.each(databases)('news demo on $name', (database) => {
   beforeAll(async () => {
     if (database.skip) return;
     t = await startTestApp(database);
-    unregister = registerNewsLinkResolver('plan', async (_db, id) => (id === 42 ? { title: 'Kế hoạch năm 2021 thực hiện Chỉ thị 05-CT/TW', url: '/app/plans/42' } : null));
+    unregister = registerNewsLinkResolver('plan', async (_db, id) => (id === 42 ? { title: 'Kế hoạch năm 2021 thực hiện Chỉ thị 05-CT/TW', url: 'https://ke-hoach.example.vn/42' } : null));
     await t.handle.db.transaction().execute(async (db) => {
       // The demo's unit codes, under the fixture's city committee.
       const btg = await orgs.createUnit(db, SYSTEM_CLI, { code: 'TU-HP-BTG', name: 'Ban Tuyên giáo Thành ủy', kind: 'ban_tham_muu', parentId: t.tree.city, hierarchy: 'party', validFrom: '2020-01-01' });
@@ -41,7 +41,7 @@ describe.each(databases)('news demo on $name', (database) => {
     expect(home.body).toContain('Sơ kết 5 năm thực hiện Chỉ thị 05-CT/TW, kỷ niệm 75 năm Ngày Bác Hồ về thăm Hải Phòng');
     const plan = await t.app.inject({ url: '/tin-tuc/thanh-uy-ban-hanh-ke-hoach-hoc-tap-va-lam-theo-bac-nam-2021' });
     expect(plan.body).toContain('Thứ Tư, 24/02/2021 09:49');
-    expect(plan.body).toContain('Kế hoạch: <a href="/app/plans/42">Kế hoạch năm 2021 thực hiện Chỉ thị 05-CT/TW</a>');
+    expect(plan.body).toContain('Kế hoạch: <a href="https://ke-hoach.example.vn/42">Kế hoạch năm 2021 thực hiện Chỉ thị 05-CT/TW</a>');
     expect([...plan.body.matchAll(/<h3><a href="\/tin-tuc\//g)].length).toBeGreaterThanOrEqual(3);
     const search = await t.app.inject({ url: '/tim-kiem?q=truong%20thcs%20hoang%20dieu' });
     expect(search.body).toContain('Trường THCS Hoàng Diệu đưa bài học về Bác vào giờ sinh hoạt lớp');

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor';
 import type { Database } from '../db/schema';
+import * as events from '../modules/events/events.service';
 import * as categories from '../modules/news/news-category.service';
 import type { NewsLinkKind } from '../modules/news/news.links';
 import * as news from '../modules/news/news.service';
@@ -137,6 +138,32 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     author: 'Minh Thư', source: 'Ban Tuyên giáo Thành ủy',
   },
 ];
+
+/**
+ * The records of the plans part of the demo the stories report on, found through the events it
+ * recorded: the city's key-cadre conference, five-year review (and through it the city plan) and
+ * anniversary, and the school's thematic session (and through it Lê Chân's plan).
+ */
+export async function demoNewsTargets(db: Kysely<Database>, ctx: NewsDemoContext): Promise<Map<string, number>> {
+  const targets = new Map<string, number>();
+  const { items } = await events.listEvents(db, ctx.actor, { from: '2021-01-01', to: '2021-12-31', limit: 200, offset: 0 });
+  const city = ctx.unit('TU-HP');
+  const school = ctx.unit('CB-THCS-HOANGDIEU');
+  for (const e of items) {
+    if (e.organizer.id === city && e.kind === 'so_ket') {
+      targets.set('event-review', e.id);
+      if (e.plan) targets.set('plan-2021', e.plan.id);
+    } else if (e.organizer.id === city && e.kind === 'ky_niem') {
+      targets.set('event-anniversary', e.id);
+    } else if (e.organizer.id === city && e.kind === 'hoc_tap') {
+      targets.set('event-cadres', e.id);
+    } else if (e.organizer.id === school) {
+      targets.set('event-school', e.id);
+      if (e.plan) targets.set('plan-le-chan', e.plan.id);
+    }
+  }
+  return targets;
+}
 
 function body(paragraphs: string[]): string {
   // Demo text is ours and plain; it still goes through the same sanitizer as anything an editor writes.

@@ -12,6 +12,7 @@ import { planRoutes } from '../modules/plans/plans.routes';
 import { registrationRoutes } from '../modules/registrations/registrations.routes';
 import { userRoutes } from '../modules/users/users.routes';
 import { portalRoutes } from '../portal/portal.routes';
+import { registerNewsLinks } from './news-links';
 
 export async function registerModuleRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
@@ -24,6 +25,7 @@ export async function registerModuleRoutes(app: FastifyInstance): Promise<void> 
   await app.register(planRoutes);
   await app.register(registrationRoutes);
   await app.register(eventRoutes);
+  registerNewsLinks();
   await app.register(newsRoutes);
   await app.register(portalRoutes);
 }

@@ -42,7 +42,8 @@ function related(items: PublicArticle['related']): Html {
   return html`<section class="related" aria-labelledby="lien-quan">
 <h2 id="lien-quan">Bài viết này về</h2>
 <ul>${items.map((r) => {
-    const href = safeHref(r.url);
+    // Records inside the staff app need a login: the public sees their title, not a link to a sign-in page.
+    const href = r.url?.startsWith('/app/') ? null : safeHref(r.url);
     return html`<li>${r.label}: ${href ? html`<a href="${href}">${r.title}</a>` : r.title}</li>`;
   })}</ul>
 </section>`;
