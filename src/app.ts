@@ -18,6 +18,7 @@ import { registerModuleRoutes } from './http/module-routes';
 import { registerWebApp } from './http/web-app';
 import { zodValidatorCompiler } from './http/validation';
 import { createFileStore } from './modules/files/file-store';
+import { isPortalRequest, sendPortalNotFound } from './portal/portal.routes';
 import path from 'node:path';
 
 export interface AppOptions {
@@ -79,6 +80,7 @@ export async function buildApp({ handle, config, logger = false, onRoute }: AppO
   await registerWebApp(app, config);
 
   app.setNotFoundHandler((req, reply) => {
+    if (isPortalRequest(req)) return sendPortalNotFound(app, req, reply);
     const lang = requestLang(req);
     return sendError(reply, lang, 404, 'not_found', { vi: `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}`, en: `No route ${req.method} ${req.url.split('?')[0]}` });
   });

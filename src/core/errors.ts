@@ -92,6 +92,8 @@ const entityNames: Record<string, Localized> = {
   registration: { vi: 'đăng ký vấn đề', en: 'Registration' },
   registration_entry: { vi: 'mục lịch sử đăng ký', en: 'Registration entry' },
   milestone_event: { vi: 'sự kiện', en: 'Event' },
+  news_article: { vi: 'bài viết', en: 'Article' },
+  news_category: { vi: 'chuyên mục', en: 'Category' },
 };
 
 export function registerEntityName(entity: string, name: Localized): void {

@@ -103,6 +103,12 @@ export const POLICY = {
   /** Milestone events (conferences, reviews, anniversaries): read along the line, recorded by the organizer. */
   'event.read': everyone(LINE),
   'event.manage': { admin: SELF, leader: SELF, coordinator: SELF, reporter: SELF },
+  /** Write news articles of a unit's subtree (drafts, submit for review, upload images, preview). */
+  'news.write': { editor: SUBTREE, leader: SUBTREE, coordinator: SUBTREE },
+  /** Publish, unpublish, return for rework, and correct published articles of a unit's subtree. */
+  'news.publish': { editor: SUBTREE, leader: SUBTREE },
+  /** Create and edit the portal's categories held at a unit. */
+  'news.category.manage': { editor: SUBTREE, leader: SUBTREE },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

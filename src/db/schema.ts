@@ -2,6 +2,9 @@
 import type { AuditHeadTable, AuditLogTable } from './tables/audit';
 import type { DocumentFilesTable, DocumentLinksTable, DocumentsTable } from './tables/documents';
 import type { FilesTable } from './tables/files';
+import type {
+  NewsArticleFilesTable, NewsArticleLinksTable, NewsArticlesTable, NewsArticleVersionsTable, NewsCategoriesTable,
+} from './tables/news';
 import type { ApiTokensTable, GrantsTable, MetaTable, SessionsTable, UsersTable } from './tables/auth';
 import type {
   OrgClosureTable, OrgEventsTable, OrgHierarchiesTable, OrgKindsTable, OrgLineageTable, OrgLinksTable,
@@ -54,6 +57,11 @@ export interface Database {
   milestone_events: MilestoneEventsTable;
   milestone_event_documents: MilestoneEventDocumentsTable;
   milestone_event_files: MilestoneEventFilesTable;
+  news_categories: NewsCategoriesTable;
+  news_articles: NewsArticlesTable;
+  news_article_versions: NewsArticleVersionsTable;
+  news_article_links: NewsArticleLinksTable;
+  news_article_files: NewsArticleFilesTable;
   report_forms: ReportFormsTable;
   report_form_versions: ReportFormVersionsTable;
   report_schedules: ReportSchedulesTable;

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { analyze } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { loadDemoDocuments } from './documents';
+import { demoNewsTargets, loadDemoNews } from './news';
 import { loadDemoOrgs } from './orgs';
 import { loadDemoPlans } from './plans';
 import { loadDemoReports } from './reports';
@@ -19,6 +20,7 @@ export async function loadDemo(db: Kysely<Database>, options: { log: (line: stri
   const ctx = await loadDemoOrgs(db, options.log);
   await db.transaction().execute((tx) => loadDemoDocuments(tx, ctx));
   await loadDemoPlans(db, ctx);
+  await db.transaction().execute(async (tx) => loadDemoNews(tx, ctx, await demoNewsTargets(tx, ctx)));
   await db.transaction().execute((tx) => loadDemoReports(tx, ctx));
   await analyze(db);
   options.log(`Dữ liệu demo đã nạp / demo loaded: ${ctx.unitIds.size} đơn vị, ${ctx.userIds.size} tài khoản, ${((Date.now() - started) / 1000).toFixed(1)} s`);

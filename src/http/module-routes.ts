@@ -7,6 +7,7 @@ import { consolidationRoutes } from '../modules/consolidation/consolidation.rout
 import { notificationRoutes } from '../modules/notifications/notifications.routes';
 import { citationRoutes } from '../modules/documents/citations.routes';
 import { documentRoutes } from '../modules/documents/documents.routes';
+import { newsRoutes } from '../modules/news/news.routes';
 import { orgRoutes } from '../modules/orgs/orgs.routes';
 import { orgTransferRoutes } from '../modules/orgs/orgs.transfer.routes';
 import { planRoutes } from '../modules/plans/plans.routes';
@@ -15,6 +16,8 @@ import { reportFormRoutes } from '../modules/report-forms/report-forms.routes';
 import { reportScheduleRoutes } from '../modules/report-schedules/report-schedules.routes';
 import { reportRoutes } from '../modules/reports/reports.routes';
 import { userRoutes } from '../modules/users/users.routes';
+import { portalRoutes } from '../portal/portal.routes';
+import { registerNewsLinks } from './news-links';
 
 export async function registerModuleRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
@@ -32,4 +35,7 @@ export async function registerModuleRoutes(app: FastifyInstance): Promise<void> 
   await app.register(planRoutes);
   await app.register(registrationRoutes);
   await app.register(eventRoutes);
+  registerNewsLinks();
+  await app.register(newsRoutes);
+  await app.register(portalRoutes);
 }

@@ -41,6 +41,7 @@
 import { auditCatalog } from '../modules/audit/audit.catalog';
 import { authCatalog } from '../modules/auth/auth.catalog';
 import { documentsCatalog } from '../modules/documents/documents.catalog';
+import { newsCatalog } from '../modules/news/news.catalog';
 import { orgsCatalog } from '../modules/orgs/orgs.catalog';
 import { usersCatalog } from '../modules/users/users.catalog';
 import { eventsCatalog } from '../modules/events/events.catalog';
@@ -62,6 +63,7 @@ export const ROUTE_CATALOG: CatalogEntry[] = [
   ...plansCatalog,
   ...registrationsCatalog,
   ...eventsCatalog,
+  ...newsCatalog,
   ...reportFormsCatalog,
   ...reportSchedulesCatalog,
   ...reportsCatalog,

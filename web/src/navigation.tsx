@@ -8,6 +8,7 @@
  */
 import { ApartmentOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
 import { CalendarOutlined, FlagOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { ReadOutlined } from '@ant-design/icons';
 import { AuditOutlined, BarChartOutlined, FormOutlined, InboxOutlined, ProfileOutlined, ReconciliationOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from './api/auth';
@@ -47,6 +48,11 @@ export const NAVIGATION: NavEntry[] = [
   {
     key: 'events', path: '/events', icon: <CalendarOutlined />,
     label: { vi: 'Sự kiện, hội nghị', en: 'Events and conferences' },
+  },
+  {
+    key: 'news', path: '/news', icon: <ReadOutlined />,
+    label: { vi: 'Tin bài', en: 'News' },
+    visible: (me) => canAnywhere(me, 'news.write'),
   },
   {
     key: 'reports', path: '/reports', icon: <ProfileOutlined />,

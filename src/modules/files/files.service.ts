@@ -85,3 +85,8 @@ export async function readStored(db: Db, store: FileStore, fileId: number) {
   if (!row) throw new NotFoundError('file', fileId);
   return { row, bytes: await store.read(row.storage_key) };
 }
+
+/** A stored file's row without its bytes, or null (for checks by the module that owns the file). */
+export async function describeStored(db: Db, fileId: number) {
+  return (await repo.findFile(db, fileId)) ?? null;
+}

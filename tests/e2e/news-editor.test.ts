@@ -1,0 +1,93 @@
+/**
+ * The news editor in the staff app, in Chromium on the demo: an editor writes an article with
+ * the rich-text editor, uploads a cover, saves, sends it for review and publishes it; the public
+ * portal then shows it. A coordinator may write but sees no publish button.
+ */
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOption, chooseUnit, pageErrors, startE2e, type E2e } from './harness';
+
+describe('news editor screens', () => {
+  let e2e: E2e;
+  beforeAll(async () => {
+    e2e = await startE2e();
+  });
+  afterAll(async () => e2e?.close());
+
+  function png(): Buffer {
+    const image = new PNG({ width: 64, height: 40 });
+    for (let i = 0; i < image.data.length; i += 4) image.data.set([155, 13, 13, 255], i);
+    return PNG.sync.write(image);
+  }
+
+  it('writes, illustrates, reviews and publishes an article that then appears on the portal', async () => {
+    const page = await e2e.newPage();
+    await e2e.loginAs(page, 'bientap');
+    await page.goto(e2e.url('/app/news'));
+    await page.getByTestId('create-article').click();
+    const form = page.getByTestId('create-article-form');
+    await form.getByLabel('Tiêu đề').fill('Chi bộ Trường THCS Hoàng Diệu ra mắt tủ sách Bác Hồ');
+    await chooseOption(page, form.getByTestId('article-category'), 'Tin cơ sở');
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+
+    await page.waitForURL(/\/app\/news\/\d+$/);
+    const body = page.locator('.news-editor-content');
+    await body.click();
+    await page.keyboard.type('Tủ sách gồm hơn 200 đầu sách về cuộc đời và sự nghiệp của Bác.');
+    await page.getByTestId('body-image-input').setInputFiles({ name: 'trong-bai.png', mimeType: 'image/png', buffer: png() });
+    await page.getByTestId('image-alt').fill('Góc đọc sách của lớp 8A');
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    await body.locator('img').waitFor();
+    await page.getByTestId('cover-input').setInputFiles({ name: 'tu-sach.png', mimeType: 'image/png', buffer: png() });
+    await page.locator('img.news-cover-preview').waitFor();
+    await page.getByLabel('Chú thích ảnh').fill('Học sinh đọc sách tại tủ sách Bác Hồ (ảnh minh họa).');
+    await page.getByLabel('Mô tả ảnh cho người khiếm thị').fill('Học sinh đọc sách bên tủ sách');
+    await page.getByLabel('Tác giả').fill('Thu Trang');
+    await page.getByTestId('save-article').click();
+    await page.getByText('Đã lưu phiên bản 2').waitFor();
+
+    await page.getByTestId('workflow-submit').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi duyệt' }).click();
+    await page.getByText('Đã gửi duyệt').waitFor();
+    await page.getByTestId('workflow-publish').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xuất bản' }).click();
+    await page.getByText('Đã xuất bản', { exact: true }).first().waitFor();
+
+    const res = await fetch(e2e.url('/tin-tuc/chi-bo-truong-thcs-hoang-dieu-ra-mat-tu-sach-bac-ho'), { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Tủ sách gồm hơn 200 đầu sách về cuộc đời và sự nghiệp của Bác.');
+    expect(html).toContain('Học sinh đọc sách tại tủ sách Bác Hồ (ảnh minh họa).');
+    expect(html).toMatch(/<img src="\/anh\/\d+" alt="Học sinh đọc sách bên tủ sách">/);
+    expect(html).toContain('Thu Trang');
+    expect(html).toMatch(/<img src="\/anh\/\d+" alt="Góc đọc sách của lớp 8A" loading="lazy" \/>/);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('adds a category that the public portal then lists', async () => {
+    const page = await e2e.newPage();
+    await e2e.loginAs(page, 'bientap');
+    await page.goto(e2e.url('/app/news/categories'));
+    await page.getByTestId('create-category').click();
+    const form = page.getByTestId('category-form');
+    await form.getByLabel('Tên chuyên mục').fill('Hỏi đáp');
+    await chooseUnit(page, form.locator('.ant-select'), 'thanh uy hai phong', 'Thành ủy Hải Phòng');
+    await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('cell', { name: 'hoi-dap' }).waitFor();
+    const home = await (await fetch(e2e.url('/'), { headers: { accept: 'text/html' } })).text();
+    expect(home).toContain('<a href="/chuyen-muc/hoi-dap">Hỏi đáp</a>');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('lets a coordinator write and submit, but not publish', async () => {
+    const page = await e2e.newPage();
+    await e2e.loginAs(page, 'tuyengiao');
+    await page.goto(e2e.url('/app/news'));
+    await page.getByRole('tab', { name: /Chờ duyệt/ }).click();
+    await page.getByRole('link', { name: 'Chi bộ khu dân cư đăng ký việc làm theo Bác năm 2022' }).click();
+    await page.getByTestId('article-form').waitFor();
+    expect(await page.getByTestId('workflow-publish').count()).toBe(0);
+    expect(await page.getByTestId('save-article').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
