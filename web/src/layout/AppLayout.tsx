@@ -18,7 +18,10 @@ function useNavItems(onNavigate?: () => void) {
   const { t } = useTranslation(MENU_NS);
   const location = useLocation();
   const entries = visibleNavigation(me);
-  const selected = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`)).map((e) => e.key);
+  // The deepest entry that contains the current page wins (/reports/inbox is not also /reports).
+  const matching = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`));
+  const deepest = matching.reduce<(typeof matching)[number] | undefined>((best, e) => (!best || e.path.length > best.path.length ? e : best), undefined);
+  const selected = deepest ? [deepest.key] : [];
   const items = entries.map((e) => ({
     key: e.key,
     icon: e.icon,
