@@ -32,9 +32,13 @@ async function locate(): Promise<{ soffice: string | null; reason: string | null
   return { soffice: null, reason: 'LibreOffice (soffice) is not installed; install libreoffice-writer-nogui and poppler-utils' };
 }
 
-/** null when DOCX can be converted here, otherwise why not. Prints the reason once. */
+/**
+ * null when DOCX can be converted here, otherwise why not. Prints the reason once.
+ * CI sets REQUIRE_LIBREOFFICE=1: there a missing LibreOffice fails the run instead of skipping.
+ */
 export async function docxConversionUnavailable(): Promise<string | null> {
   found ??= locate().then((result) => {
+    if (result.reason && process.env.REQUIRE_LIBREOFFICE === '1') throw new Error(`REQUIRE_LIBREOFFICE=1 but ${result.reason}`);
     if (result.reason) console.warn(`[lamtheo tests] skipping DOCX rendering checks: ${result.reason}`);
     return result;
   });
