@@ -11,6 +11,7 @@ import * as events from '../modules/events/events.service';
 import * as categories from '../modules/news/news-category.service';
 import type { NewsLinkKind } from '../modules/news/news.links';
 import * as news from '../modules/news/news.service';
+import * as plans from '../modules/plans/plans.service';
 
 /** What this part needs from the demo context (the orgs part provides it). */
 export interface NewsDemoContext {
@@ -91,7 +92,7 @@ export const DEMO_ARTICLES: DemoArticle[] = [
       'Đoàn kiểm tra đối chiếu báo cáo 6 tháng với biên bản sinh hoạt chuyên đề của một số chi bộ và ghi nhận nhiều mô hình có thể nhân rộng.',
       'Đoàn lưu ý những số liệu chưa khớp giữa các biểu báo cáo và yêu cầu quận ủy rà soát, bảo đảm trung thực, nói đi đôi với làm.',
     ],
-    author: 'Minh Thư', source: 'Ban Tuyên giáo Thành ủy',
+    author: 'Minh Thư', source: 'Ban Tuyên giáo Thành ủy', about: [{ kind: 'task', key: 'task-inspection' }],
   },
   {
     category: 'chi-dao', unit: 'TU-HP-BTG', status: 'published', publishAt: '2021-10-19T11:30:00+07:00',
@@ -142,7 +143,8 @@ export const DEMO_ARTICLES: DemoArticle[] = [
 /**
  * The records of the plans part of the demo the stories report on, found through the events it
  * recorded: the city's key-cadre conference, five-year review (and through it the city plan) and
- * anniversary, and the school's thematic session (and through it Lê Chân's plan).
+ * anniversary, and the school's thematic session (and through it Lê Chân's plan); in the city
+ * plan, its inspection task group.
  */
 export async function demoNewsTargets(db: Kysely<Database>, ctx: NewsDemoContext): Promise<Map<string, number>> {
   const targets = new Map<string, number>();
@@ -161,6 +163,12 @@ export async function demoNewsTargets(db: Kysely<Database>, ctx: NewsDemoContext
       targets.set('event-school', e.id);
       if (e.plan) targets.set('plan-le-chan', e.plan.id);
     }
+  }
+  const cityPlan = targets.get('plan-2021');
+  if (cityPlan !== undefined) {
+    const { tasks } = await plans.getPlan(db, ctx.actor, cityPlan);
+    const inspection = tasks.find((t) => t.depth === 0 && t.title.startsWith('Kiểm tra'));
+    if (inspection) targets.set('task-inspection', inspection.id);
   }
   return targets;
 }

@@ -47,6 +47,32 @@ describe.each(databases)('news linked to plans and events on $name', (database) 
     expect(review.body).toMatch(/<li>Kế hoạch: [^<]+ \(số \d+-KH\/TU\)<\/li>/);
     const school = await app.inject({ url: '/tin-tuc/truong-thcs-hoang-dieu-dua-bai-hoc-ve-bac-vao-gio-sinh-hoat-lop' });
     expect(school.body).toContain('<li>Sự kiện: Sinh hoạt chuyên đề &quot;Hồ Chí Minh – đẹp nhất tên Người&quot; (19/05/2021)</li>');
+    const inspection = await app.inject({ url: '/tin-tuc/doan-kiem-tra-cua-ban-thuong-vu-thanh-uy-lam-viec-tai-quan-uy-ngo-quyen' });
+    expect(inspection.statusCode).toBe(200);
+    expect(inspection.body).toMatch(/<li>Nhiệm vụ: 6\. Kiểm tra, giám sát — [^<]+ \(số \d+-KH\/TU\)<\/li>/);
+  });
+
+  it.skipIf(database.skip)('links a task only while it belongs to the issued version of its plan', async () => {
+    const editor = await login(app, 'bientap', 'lamtheo-demo');
+    const category = (await editor.inject({ url: '/api/v1/news/categories' })).json()[0].id;
+    const btg = (await handle.db.selectFrom('org_units').select('id').where('code', '=', 'TU-HP-BTG').executeTakeFirstOrThrow()).id;
+    const create = (links: unknown) => editor.inject({ method: 'POST', url: '/api/v1/news/articles', payload: { unitId: btg, categoryId: category, title: 'Bài về một nhiệm vụ', links } });
+    const [cityPlan] = (await plans.listPlans(handle.db, SYSTEM_CLI, { status: 'issued', year: 2021, q: 'hoc tap va lam theo', limit: 50, offset: 0 })).items
+      .filter((p) => p.number?.endsWith('-KH/TU'));
+    const propaganda = cityPlan.taskGroups.find((g) => g.title === 'Công tác tuyên truyền')!;
+    const ok = await create([{ kind: 'task', id: propaganda.id }]);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().links[0]).toMatchObject({ kind: 'task', id: propaganda.id, resolved: true });
+    expect(ok.json().links[0].title).toContain(`${propaganda.number}. Công tác tuyên truyền`);
+
+    const [draftPlan] = (await plans.listPlans(handle.db, SYSTEM_CLI, { status: 'draft', limit: 1, offset: 0 })).items;
+    const draftTask = (await plans.getPlan(handle.db, SYSTEM_CLI, draftPlan.id)).tasks[0];
+    expect(draftTask).toBeDefined();
+    for (const id of [draftTask.id, 999_999]) {
+      const refused = await create([{ kind: 'task', id }]);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details[0].field).toBe('links.0.id');
+    }
   });
 
   it.skipIf(database.skip)('refuses a link to a plan that was never issued, or to an event that does not exist', async () => {

@@ -1,8 +1,8 @@
 /**
  * What news articles may report on, resolved by the modules that own those records: issued plans
  * (by the plans module) and milestone events (by the events module). Registered once when the
- * routes are, so the news module never reads their tables. Tasks are left to the plans module,
- * which alone knows whether a task belongs to an issued version of its plan.
+ * routes are, so the news module never reads their tables. A task resolves only while it is part
+ * of the issued version of its plan (the plans module decides that).
  */
 import { SYSTEM_CLI } from '../core/actor';
 import { NotFoundError } from '../core/errors';
@@ -17,6 +17,11 @@ export function registerNewsLinks(): void {
     // A plan without a number in the registry has not been issued: nothing to report on publicly.
     if (!plan || !plan.number) return null;
     return { title: `${plan.title} (số ${plan.number})`, url: `/app/plans/${id}` };
+  });
+  registerNewsLinkResolver('task', async (db, id) => {
+    const task = await plans.issuedTaskRef(db, id);
+    if (!task) return null;
+    return { title: `${task.number}. ${task.title} — ${task.planTitle} (số ${task.planNumber})`, url: `/app/plans/${task.planId}` };
   });
   registerNewsLinkResolver('event', async (db, id) => {
     try {

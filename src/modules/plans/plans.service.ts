@@ -10,7 +10,7 @@ import { fold } from '../../core/text';
 import type { Database } from '../../db/schema';
 import * as access from '../access/access.service';
 import * as audit from '../audit/audit.service';
-import type { PlanContent } from './plan-content';
+import { numberTasks, type PlanContent } from './plan-content';
 import * as registry from '../documents/documents.service';
 import { loadPlanFor, loadReadablePlan, planScope, seesWorkingCopy } from './plan-access';
 import { headerColumns, loadIssuedContent, loadWorkingContent, writeWorkingCopy } from './plan-store';
@@ -181,4 +181,31 @@ export async function planRefs(db: Db, planIds: number[]): Promise<Map<number, {
 export async function taskRefs(db: Db, taskIds: number[]): Promise<Map<number, { id: number; title: string }>> {
   const rows = await repo.tasksByIds(db, taskIds);
   return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title }]));
+}
+
+export interface IssuedTaskRef {
+  planId: number;
+  planTitle: string;
+  planNumber: string;
+  /** The task's place in the issued version ("5", "2.1"). */
+  number: string;
+  title: string;
+}
+
+/**
+ * A task as the public may know it: it must belong to the last issued version of a plan that has
+ * a registry number — a task only drafted, or removed by an amendment, is not reported on. The
+ * title is the issued one, not that of an amendment being drafted.
+ */
+export async function issuedTaskRef(db: Db, taskId: number): Promise<IssuedTaskRef | null> {
+  const planId = await repo.taskPlanId(db, taskId);
+  if (planId === null) return null;
+  const plan = await repo.findPlan(db, planId);
+  if (!plan || plan.status === 'draft' || plan.document_id === null) return null;
+  const content = await loadIssuedContent(db, plan);
+  const numbered = content ? numberTasks(content.tasks).find((n) => n.task.id === taskId) : undefined;
+  if (!content || !numbered) return null;
+  const planNumber = (await registry.documentSummaries(db, [plan.document_id])).get(plan.document_id)?.number;
+  if (!planNumber) return null;
+  return { planId: plan.id, planTitle: content.title, planNumber, number: numbered.number, title: numbered.task.title };
 }
