@@ -1,7 +1,8 @@
 /**
  * The news editor in the staff app, in Chromium on the demo: an editor writes an article with
  * the rich-text editor, uploads a cover, saves, sends it for review and publishes it; the public
- * portal then shows it. A coordinator may write but sees no publish button.
+ * portal then shows it; links what it reports on by picking records by name. A coordinator may
+ * write but sees no publish button.
  */
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,44 @@ describe('news editor screens', () => {
     expect(html).toMatch(/<img src="\/anh\/\d+" alt="Học sinh đọc sách bên tủ sách">/);
     expect(html).toContain('Thu Trang');
     expect(html).toMatch(/<img src="\/anh\/\d+" alt="Góc đọc sách của lớp 8A" loading="lazy" \/>/);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('links an article to a task and an event picked by name, not by id', async () => {
+    const page = await e2e.newPage();
+    await e2e.loginAs(page, 'bientap');
+    await page.goto(e2e.url('/app/news'));
+    await page.getByTestId('create-article').click();
+    const form = page.getByTestId('create-article-form');
+    await form.getByLabel('Tiêu đề').fill('Kiểm tra việc học tập và làm theo Bác tại các quận ủy');
+    await chooseOption(page, form.getByTestId('article-category'), 'Chỉ đạo, triển khai');
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await page.waitForURL(/\/app\/news\/\d+$/);
+    const articleId = Number(new URL(page.url()).pathname.split('/').pop());
+
+    await page.getByRole('button', { name: 'Thêm liên kết' }).click();
+    await chooseOption(page, page.getByTestId('link-kind').first(), 'Nhiệm vụ');
+    await page.getByTestId('link-task-plan').click();
+    await page.keyboard.type('12-kh/tu');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '12-KH/TU' }).first().click();
+    await chooseOption(page, page.getByTestId('link-target').first(), 'Kiểm tra, giám sát');
+
+    await page.getByRole('button', { name: 'Thêm liên kết' }).click();
+    await chooseOption(page, page.getByTestId('link-kind').nth(1), 'Sự kiện');
+    await page.getByTestId('link-target').nth(1).click();
+    await page.keyboard.type('le ky niem 75 nam');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: 'Lễ kỷ niệm 75 năm' }).first().click();
+    await page.getByTestId('save-article').click();
+    await page.getByText('Đã lưu phiên bản 2').waitFor();
+
+    const saved = await page.evaluate(async (id) => (await fetch(`/api/v1/news/articles/${id}`)).json(), articleId);
+    expect(saved.links).toEqual([
+      expect.objectContaining({ kind: 'task', resolved: true, title: expect.stringMatching(/^6\. Kiểm tra, giám sát — .+ \(số 12-KH\/TU\)$/) }),
+      expect.objectContaining({ kind: 'event', resolved: true, title: expect.stringContaining('Lễ kỷ niệm 75 năm') }),
+    ]);
+    // Reopened, the editor shows each link by its title.
+    await page.reload();
+    await page.getByText('6. Kiểm tra, giám sát —', { exact: false }).first().waitFor();
     expect(pageErrors(page)).toEqual([]);
   });
 

@@ -93,7 +93,14 @@ export async function listPlans(db: Db, f: PlanFilter, scope: PlanScope) {
     query = query.where((eb) => eb.exists(eb.selectFrom('plan_required_units as r').select('r.unit_id')
       .whereRef('r.plan_id', '=', 'p.id').where('r.unit_id', '=', unit)));
   }
-  if (f.search) query = query.where('p.title_search', 'like', `%${f.search}%`);
+  if (f.search) {
+    const pattern = `%${f.search}%`;
+    query = query.where((eb) => eb.or([
+      eb('p.title_search', 'like', pattern),
+      // An issued plan's number ("12-KH/TU") lives in the registry entry issuing created for it.
+      eb('p.document_id', 'in', eb.selectFrom('documents as d').select('d.id').where('d.search_text', 'like', pattern)),
+    ]));
+  }
   const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   const rows = await query.selectAll('p')
     // Newest year first; within it a cascade reads top-down: the plans that started it, then the rest.

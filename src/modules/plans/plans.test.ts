@@ -136,6 +136,9 @@ describe.each(databases)('plans: draft, issue, amend, close on $name', (database
     const item = listed.json().items.find((i: { id: number }) => i.id === plan.id);
     expect(item).toMatchObject({ number: '12-KH/TU', status: 'issued' });
     expect(item.taskGroups.map((g: { title: string }) => g.title)).toEqual(['Đưa nội dung học tập vào chương trình hành động', 'Kiểm tra, giám sát']);
+    // Found by its number as well as by its title; the draft carries no number.
+    const byNumber = (await viewer.inject({ url: `/api/v1/plans?q=${encodeURIComponent('12-kh/tu')}` })).json();
+    expect(byNumber.items.map((i: { id: number }) => i.id)).toEqual([plan.id]);
   });
 
   it.skipIf(database.skip)('amends an issued plan through versions that can be listed and compared', async () => {

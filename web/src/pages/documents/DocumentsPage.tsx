@@ -19,17 +19,9 @@ import { DocumentFormModal } from './DocumentFormModal';
 import { DOCUMENTS_NS } from './i18n';
 import { documentsKey } from './keys';
 import { kindLabel, kindOptions } from './kinds';
+import { useDebounced } from '../../lib/useDebounced';
 
 const PAGE_SIZE = 50;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export default function DocumentsPage() {
   const { t } = useTranslation(DOCUMENTS_NS);

@@ -1,14 +1,16 @@
-/** What the article reports on: kind (plan, task, event, exemplar) and the record's id. */
+/** What the article reports on: kind (plan, task, event, exemplar) and the record, picked by name. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../i18n';
 import { listLinkKinds, type Article } from '../../api/news';
 import { NEWS_NS } from './i18n';
+import { LinkTargetSelect } from './LinkTargetSelect';
 
 export function LinksField({ article }: { article: Article }) {
   const { t } = useTranslation(NEWS_NS);
+  const form = Form.useFormInstance();
   const kinds = useQuery({ queryKey: ['news', 'link-kinds'], queryFn: listLinkKinds, staleTime: Infinity });
   const lang = currentLang();
   const resolved = new Map(article.links.map((l) => [`${l.kind}:${l.id}`, l]));
@@ -23,22 +25,25 @@ export function LinksField({ article }: { article: Article }) {
                   const current = getFieldValue(['links', field.name]) as { kind?: string; id?: number } | undefined;
                   const known = current?.kind && current?.id ? resolved.get(`${current.kind}:${current.id}`) : undefined;
                   return (
-                    <div style={{ marginBottom: 8 }}>
-                      <Space.Compact style={{ width: '100%' }}>
+                    <div style={{ marginBottom: 12 }}>
+                      <div style={{ display: 'flex', gap: 8, marginBottom: 4 }}>
                         <Form.Item name={[field.name, 'kind']} noStyle>
                           <Select
                             aria-label={t('editor.linkKind')}
-                            style={{ width: '45%' }}
+                            data-testid="link-kind"
+                            style={{ flex: 1, minWidth: 0 }}
                             options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: lang === 'en' ? k.labelEn : k.labelVi }))}
+                            onChange={() => form.setFieldValue(['links', field.name, 'id'], undefined)}
                           />
                         </Form.Item>
-                        <Form.Item name={[field.name, 'id']} noStyle>
-                          <InputNumber aria-label={t('editor.linkId')} min={1} precision={0} style={{ width: '45%' }} />
-                        </Form.Item>
-                        <Button aria-label="×" icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
-                      </Space.Compact>
+                        <Button aria-label={t('editor.linkDelete')} icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
+                      </div>
+                      <Form.Item name={[field.name, 'id']} noStyle>
+                        <LinkTargetSelect kind={current?.kind as Article['links'][number]['kind'] | undefined} knownTitle={known?.resolved ? known.title ?? undefined : undefined} />
+                      </Form.Item>
                       {known && (
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        // The full title: the picker cuts long ones short in this narrow column.
+                        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
                           {known.resolved ? known.title : t('editor.linkUnresolved')}
                         </Typography.Text>
                       )}

@@ -17,18 +17,10 @@ import { formatInstant } from '../../lib/dates';
 import { CreateArticleModal } from './CreateArticleModal';
 import { NEWS_NS } from './i18n';
 import { StatusTag } from './StatusTag';
+import { useDebounced } from '../../lib/useDebounced';
 
 const PAGE_SIZE = 30;
 const TABS: Array<ArticleStatus | 'all'> = ['all', 'draft', 'in_review', 'published', 'unpublished'];
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export default function NewsListPage() {
   const { t } = useTranslation(NEWS_NS);

@@ -17,17 +17,9 @@ import { errorText } from '../../forms/validation';
 import { formatDate, todayVn } from '../../lib/dates';
 import { PLANS_NS } from './i18n';
 import { PlanStatusTag } from './PlanStatusTag';
+import { useDebounced } from '../../lib/useDebounced';
 
 const PAGE_SIZE = 30;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export default function PlansPage() {
   const { t } = useTranslation(PLANS_NS);

@@ -19,17 +19,9 @@ import { CreateUserModal } from './CreateUserModal';
 import { USERS_NS } from './i18n';
 import { usersKey } from './keys';
 import { UserDrawer } from './UserDrawer';
+import { useDebounced } from '../../lib/useDebounced';
 
 const PAGE_SIZE = 50;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export default function UsersPage() {
   const { t } = useTranslation(USERS_NS);
