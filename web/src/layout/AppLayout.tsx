@@ -39,7 +39,8 @@ function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; collapsed
 function Brand({ collapsed }: { collapsed?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Link to="/" className="brand" aria-label={t('app.name')}>
+    // Named by its visible text; when collapsed only the emblem shows, so the label names it.
+    <Link to="/" className="brand" aria-label={collapsed ? t('app.name') : undefined}>
       <span className="brand-emblem" aria-hidden="true">★</span>
       {!collapsed && (
         <span className="brand-text">

@@ -35,8 +35,13 @@ export function UserMenu({ compact }: { compact?: boolean }) {
   };
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" aria-label={t('user.menu')} data-testid="user-menu" style={{ display: 'flex', alignItems: 'center', gap: 8, paddingInline: 4 }}>
-        <Avatar size="small" style={{ background: '#1d4f91' }}>{initials(me.displayName)}</Avatar>
+      <Button
+        type="text" data-testid="user-menu" style={{ display: 'flex', alignItems: 'center', gap: 8, paddingInline: 4 }}
+        // Named by the visible user name (what a voice user says to press it); on a phone only the
+        // initials show, so the label names the menu.
+        aria-label={compact ? t('user.menu') : undefined} aria-haspopup="menu" title={t('user.menu')}
+      >
+        <Avatar size="small" aria-hidden="true" style={{ background: '#1d4f91' }}>{initials(me.displayName)}</Avatar>
         {!compact && <span className="user-button-name">{me.displayName}</span>}
       </Button>
     </Dropdown>

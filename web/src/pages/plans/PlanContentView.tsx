@@ -83,7 +83,7 @@ export function PlanContentView({ plan }: { plan: Plan }) {
               title: t('task.progress'), key: 'progress',
               render: (_: unknown, task: PlanTask) => (task.leadUnit ? (
                 <Space size={4} wrap>
-                  {task.latestProgress && <Bar percent={task.latestProgress.percent} size="small" style={{ width: 90, margin: 0 }} />}
+                  {task.latestProgress && <Bar percent={task.latestProgress.percent} size="small" aria-label={t('task.progress')} style={{ width: 90, margin: 0 }} />}
                   <Button size="small" type={task.canPostProgress ? 'primary' : 'link'} ghost={task.canPostProgress} onClick={() => setProgressTask(task)} data-testid={`task-progress-${task.id}`}>
                     {task.canPostProgress ? t('task.postProgress') : t('task.history')}
                   </Button>

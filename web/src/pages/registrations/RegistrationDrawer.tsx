@@ -75,7 +75,7 @@ export function RegistrationDrawer({ id, onClose }: { id: number | null; onClose
         <>
           <Space wrap style={{ marginBottom: 12 }}>
             <RegistrationStatusTag status={data.status} overdue={data.overdue} />
-            {data.latestPercent !== null && <Progress percent={data.latestPercent} size="small" style={{ width: 140, margin: 0 }} />}
+            {data.latestPercent !== null && <Progress percent={data.latestPercent} size="small" aria-label={t('columns.percent')} style={{ width: 140, margin: 0 }} />}
           </Space>
           <Descriptions size="small" column={1} items={[
             { key: 'u', label: t('columns.unit'), children: data.unit.name },

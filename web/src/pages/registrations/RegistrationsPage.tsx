@@ -77,7 +77,7 @@ export default function RegistrationsPage() {
             { title: t('columns.body'), key: 'body', render: (_: unknown, r) => r.body.name },
             { title: t('columns.deadline'), dataIndex: 'deadline', render: (d: string, r) => <span style={r.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}>{formatDate(d)}</span> },
             { title: t('columns.status'), key: 'status', render: (_: unknown, r) => <RegistrationStatusTag status={r.status} overdue={r.overdue} /> },
-            { title: t('columns.percent'), dataIndex: 'latestPercent', render: (p: number | null) => (p === null ? '' : <Progress percent={p} size="small" style={{ width: 100, margin: 0 }} />) },
+            { title: t('columns.percent'), dataIndex: 'latestPercent', render: (p: number | null) => (p === null ? '' : <Progress percent={p} size="small" aria-label={t('columns.percent')} style={{ width: 100, margin: 0 }} />) },
           ]}
         />
       </Card>
