@@ -4,6 +4,7 @@
  * portal then shows it; links what it reports on by picking records by name. A coordinator may
  * write but sees no publish button.
  */
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption, chooseUnit, pageErrors, startE2e, type E2e } from './harness';
@@ -21,17 +22,22 @@ describe('news editor screens', () => {
     return PNG.sync.write(image);
   }
 
-  it('writes, illustrates, reviews and publishes an article that then appears on the portal', async () => {
+  /** The editor creates a draft through the create dialog; the page is left on its editor. */
+  async function draftAsEditor(title: string, category: string): Promise<Page> {
     const page = await e2e.newPage();
     await e2e.loginAs(page, 'bientap');
     await page.goto(e2e.url('/app/news'));
     await page.getByTestId('create-article').click();
     const form = page.getByTestId('create-article-form');
-    await form.getByLabel('Tiêu đề').fill('Chi bộ Trường THCS Hoàng Diệu ra mắt tủ sách Bác Hồ');
-    await chooseOption(page, form.getByTestId('article-category'), 'Tin cơ sở');
+    await form.getByLabel('Tiêu đề').fill(title);
+    await chooseOption(page, form.getByTestId('article-category'), category);
     await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
-
     await page.waitForURL(/\/app\/news\/\d+$/);
+    return page;
+  }
+
+  it('writes, illustrates, reviews and publishes an article that then appears on the portal', async () => {
+    const page = await draftAsEditor('Chi bộ Trường THCS Hoàng Diệu ra mắt tủ sách Bác Hồ', 'Tin cơ sở');
     const body = page.locator('.news-editor-content');
     await body.click();
     await page.keyboard.type('Tủ sách gồm hơn 200 đầu sách về cuộc đời và sự nghiệp của Bác.');
@@ -66,15 +72,7 @@ describe('news editor screens', () => {
   });
 
   it('links an article to a task and an event picked by name, not by id', async () => {
-    const page = await e2e.newPage();
-    await e2e.loginAs(page, 'bientap');
-    await page.goto(e2e.url('/app/news'));
-    await page.getByTestId('create-article').click();
-    const form = page.getByTestId('create-article-form');
-    await form.getByLabel('Tiêu đề').fill('Kiểm tra việc học tập và làm theo Bác tại các quận ủy');
-    await chooseOption(page, form.getByTestId('article-category'), 'Chỉ đạo, triển khai');
-    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
-    await page.waitForURL(/\/app\/news\/\d+$/);
+    const page = await draftAsEditor('Kiểm tra việc học tập và làm theo Bác tại các quận ủy', 'Chỉ đạo, triển khai');
     const articleId = Number(new URL(page.url()).pathname.split('/').pop());
 
     await page.getByRole('button', { name: 'Thêm liên kết' }).click();
