@@ -74,16 +74,22 @@ describe('news editor screens', () => {
   it('links an article to a task and an event picked by name, not by id', async () => {
     const page = await draftAsEditor('Kiểm tra việc học tập và làm theo Bác tại các quận ủy', 'Chỉ đạo, triển khai');
     const articleId = Number(new URL(page.url()).pathname.split('/').pop());
+    page.setDefaultTimeout(8000);
 
     await page.getByRole('button', { name: 'Thêm liên kết' }).click();
-    await chooseOption(page, page.getByTestId('link-kind').first(), 'Nhiệm vụ');
+    // Kinds are picked by their exact title: an open task list may hold "… sự kiện" too.
+    const chooseKind = async (row: number, kind: string) => {
+      await page.getByTestId('link-kind').nth(row).click();
+      await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${kind}"]`).click();
+    };
+    await chooseKind(0, 'Nhiệm vụ');
     await page.getByTestId('link-task-plan').click();
     await page.keyboard.type('12-kh/tu');
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '12-KH/TU' }).first().click();
     await chooseOption(page, page.getByTestId('link-target').first(), 'Kiểm tra, giám sát');
 
     await page.getByRole('button', { name: 'Thêm liên kết' }).click();
-    await chooseOption(page, page.getByTestId('link-kind').nth(1), 'Sự kiện');
+    await chooseKind(1, 'Sự kiện');
     await page.getByTestId('link-target').nth(1).click();
     await page.keyboard.type('le ky niem 75 nam');
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: 'Lễ kỷ niệm 75 năm' }).first().click();
