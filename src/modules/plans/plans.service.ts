@@ -15,7 +15,7 @@ import * as registry from '../documents/documents.service';
 import { loadPlanFor, loadReadablePlan, planScope, seesWorkingCopy } from './plan-access';
 import { headerColumns, loadIssuedContent, loadWorkingContent, writeWorkingCopy } from './plan-store';
 import { validateContent, type ValidatedContent } from './plan-validation';
-import { presentPlan, summarize } from './plan-view';
+import { planNumberText, presentPlan, summarize } from './plan-view';
 import type { CreatePlanInput, ListPlansQuery, PlanContentInput, PlanSummary, PlanView } from './plans.contract';
 import * as repo from './plans.repository';
 import type { PlanRow } from './plans.repository';
@@ -201,11 +201,10 @@ export async function issuedTaskRef(db: Db, taskId: number): Promise<IssuedTaskR
   const planId = await repo.taskPlanId(db, taskId);
   if (planId === null) return null;
   const plan = await repo.findPlan(db, planId);
-  if (!plan || plan.status === 'draft' || plan.document_id === null) return null;
-  const content = await loadIssuedContent(db, plan);
+  if (!plan || plan.status === 'draft') return null;
+  const planNumber = await planNumberText(db, plan);
+  const content = planNumber ? await loadIssuedContent(db, plan) : null;
   const numbered = content ? numberTasks(content.tasks).find((n) => n.task.id === taskId) : undefined;
-  if (!content || !numbered) return null;
-  const planNumber = (await registry.documentSummaries(db, [plan.document_id])).get(plan.document_id)?.number;
-  if (!planNumber) return null;
+  if (!planNumber || !content || !numbered) return null;
   return { planId: plan.id, planTitle: content.title, planNumber, number: numbered.number, title: numbered.task.title };
 }

@@ -5,7 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createDocumentBody } from '../../../../src/modules/documents/documents.contract';
 import { checkNumber, createDocument, updateDocument, type DocumentView } from '../../api/documents';
@@ -15,6 +15,7 @@ import { DATE_FORMAT, toDayjs, toIso } from '../../lib/dates';
 import { DOCUMENTS_NS } from './i18n';
 import { documentsKey } from './keys';
 import { kindOptions } from './kinds';
+import { useDebounced } from '../../lib/useDebounced';
 
 interface Values {
   kind: DocumentView['kind'];
@@ -30,11 +31,7 @@ const optional = (value: string | undefined | null) => value?.trim() || undefine
 
 function NumberReading({ number }: { number: string }) {
   const { t } = useTranslation(DOCUMENTS_NS);
-  const [typed, setTyped] = useState(number);
-  useEffect(() => {
-    const timer = setTimeout(() => setTyped(number.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [number]);
+  const typed = useDebounced(number.trim(), 300);
   const check = useQuery({
     queryKey: ['document-number', typed],
     queryFn: ({ signal }) => checkNumber(typed, signal),

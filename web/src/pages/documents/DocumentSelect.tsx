@@ -1,11 +1,12 @@
 /** Pick a registry document by typing its number or title (searched on the server, without diacritics). */
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { listDocuments } from '../../api/documents';
 import { formatDate } from '../../lib/dates';
 import { documentsKey } from './keys';
 import { kindLabel } from './kinds';
+import { useDebounced } from '../../lib/useDebounced';
 
 export interface DocumentSelectProps {
   value?: number | null;
@@ -21,11 +22,7 @@ export interface DocumentSelectProps {
 
 export function DocumentSelect({ value, onChange, placeholder, exclude = [], known = [], id, style, ...rest }: DocumentSelectProps) {
   const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const q = useDebounced(search.trim(), 250);
   const found = useQuery({
     queryKey: [...documentsKey, 'select', q],
     queryFn: ({ signal }) => listDocuments({ q: q || undefined, limit: 20 }, signal),

@@ -19,6 +19,7 @@ import { errorText } from '../../forms/validation';
 import { formatDate } from '../../lib/dates';
 import { EventFormModal } from './EventFormModal';
 import { EVENTS_NS } from './i18n';
+import { useDebounced } from '../../lib/useDebounced';
 
 const PAGE_SIZE = 30;
 
@@ -75,14 +76,10 @@ export default function EventsPage() {
   const [unit, setUnit] = useState<number | undefined>();
   const [kind, setKind] = useState<MilestoneEvent['kind'] | undefined>();
   const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<number | null>(null);
   const [form, setForm] = useState<{ editing: MilestoneEvent | null } | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const q = useDebounced(search.trim(), 300);
   useEffect(() => setPage(1), [unit, kind, q]);
 
   const query = { unit, kind, plan: planParam, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };

@@ -31,48 +31,35 @@ function withKnown(options: Option[], value: number | undefined, knownTitle: str
   return [{ value, label: knownTitle ?? `#${value}` }, ...options];
 }
 
-function useIssuedPlans(q: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['news', 'link-target', 'plans', q],
-    queryFn: ({ signal }) => listPlans({ q: q || undefined, limit: 20 }, signal),
-    enabled,
-    select: (list) => list.items.filter((p) => p.number !== null)
-      .map((p) => ({ value: p.id, label: `${p.number} — ${p.title} (${p.issuerUnit.name})` })),
-  });
-}
-
-function PlanSelect({ value, onChange, knownTitle, ariaLabel, testId }: {
-  value?: number; onChange: (v: number | undefined) => void; knownTitle?: string; ariaLabel: string; testId: string;
+/** Searching the server as the editor types; `search(q)` turns one query into options. */
+function SearchSelect({ source, search, value, onChange, knownTitle, ariaLabel, testId, placeholder }: {
+  source: string;
+  search: (q: string, signal: AbortSignal) => Promise<Option[]>;
+  value?: number; onChange: (v: number | undefined) => void; knownTitle?: string;
+  ariaLabel: string; testId: string; placeholder: string;
 }) {
-  const { t } = useTranslation(NEWS_NS);
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const plans = useIssuedPlans(q, true);
+  const [typed, setTyped] = useState('');
+  const q = useDebounced(typed.trim(), 250);
+  const found = useQuery({ queryKey: ['news', 'link-target', source, q], queryFn: ({ signal }) => search(q, signal) });
   return (
     <Select
-      aria-label={ariaLabel} data-testid={testId} showSearch allowClear filterOption={false} onSearch={setSearch} loading={plans.isFetching}
-      placeholder={t('editor.linkPickPlan')} value={value} onChange={(v) => onChange(v ?? undefined)}
-      options={withKnown(plans.data ?? [], value, knownTitle)} style={{ width: '100%' }} popupMatchSelectWidth={false}
+      aria-label={ariaLabel} data-testid={testId} showSearch allowClear filterOption={false} onSearch={setTyped} loading={found.isFetching}
+      placeholder={placeholder} value={value} onChange={(v) => onChange(v ?? undefined)}
+      options={withKnown(found.data ?? [], value, knownTitle)} style={{ width: '100%' }} popupMatchSelectWidth={false}
     />
   );
 }
 
-function EventSelect({ value, onChange, knownTitle }: { value?: number; onChange: (v: number | undefined) => void; knownTitle?: string }) {
-  const { t } = useTranslation(NEWS_NS);
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const events = useQuery({
-    queryKey: ['news', 'link-target', 'events', q],
-    queryFn: ({ signal }) => listEvents({ q: q || undefined, limit: 20 }, signal),
-    select: (list) => list.items.map((e) => ({ value: e.id, label: `${e.title} (${formatDate(e.heldOn)}) — ${e.organizer.name}` })),
-  });
-  return (
-    <Select
-      aria-label={t('editor.linkTarget')} data-testid="link-target" showSearch allowClear filterOption={false} onSearch={setSearch} loading={events.isFetching}
-      placeholder={t('editor.linkPickEvent')} value={value} onChange={(v) => onChange(v ?? undefined)}
-      options={withKnown(events.data ?? [], value, knownTitle)} style={{ width: '100%' }} popupMatchSelectWidth={false}
-    />
-  );
+/** Issued plans only: a plan without a registry number cannot be linked. */
+async function searchIssuedPlans(q: string, signal: AbortSignal): Promise<Option[]> {
+  const list = await listPlans({ q: q || undefined, limit: 20 }, signal);
+  return list.items.filter((p) => p.number !== null)
+    .map((p) => ({ value: p.id, label: `${p.number} — ${p.title} (${p.issuerUnit.name})` }));
+}
+
+async function searchEvents(q: string, signal: AbortSignal): Promise<Option[]> {
+  const list = await listEvents({ q: q || undefined, limit: 20 }, signal);
+  return list.items.map((e) => ({ value: e.id, label: `${e.title} (${formatDate(e.heldOn)}) — ${e.organizer.name}` }));
 }
 
 /** A task is found through its plan: pick the plan, then one of the tasks of its issued version. */
@@ -89,7 +76,10 @@ function TaskSelect({ value, onChange, knownTitle }: { value?: number; onChange:
   }));
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={4}>
-      <PlanSelect value={planId} onChange={(v) => { setPlanId(v); onChange(undefined); }} ariaLabel={t('editor.linkTaskPlan')} testId="link-task-plan" />
+      <SearchSelect
+        source="plans" search={searchIssuedPlans} value={planId} onChange={(v) => { setPlanId(v); onChange(undefined); }}
+        ariaLabel={t('editor.linkTaskPlan')} testId="link-task-plan" placeholder={t('editor.linkPickPlan')}
+      />
       <Select
         aria-label={t('editor.linkTarget')} data-testid="link-target" showSearch optionFilterProp="label" loading={plan.isFetching}
         placeholder={t('editor.linkPickTask')} value={value} onChange={(v) => onChange(v ?? undefined)}
@@ -101,8 +91,9 @@ function TaskSelect({ value, onChange, knownTitle }: { value?: number; onChange:
 
 export function LinkTargetSelect({ kind, value, onChange = () => undefined, knownTitle }: LinkTargetSelectProps) {
   const { t } = useTranslation(NEWS_NS);
-  if (kind === 'plan') return <PlanSelect value={value} onChange={onChange} knownTitle={knownTitle} ariaLabel={t('editor.linkTarget')} testId="link-target" />;
-  if (kind === 'event') return <EventSelect value={value} onChange={onChange} knownTitle={knownTitle} />;
+  const common = { value, onChange, knownTitle, ariaLabel: t('editor.linkTarget'), testId: 'link-target' };
+  if (kind === 'plan') return <SearchSelect source="plans" search={searchIssuedPlans} placeholder={t('editor.linkPickPlan')} {...common} />;
+  if (kind === 'event') return <SearchSelect source="events" search={searchEvents} placeholder={t('editor.linkPickEvent')} {...common} />;
   if (kind === 'task') return <TaskSelect value={value} onChange={onChange} knownTitle={knownTitle} />;
   // Exemplars have no module of their own yet: their records are named by id.
   return (

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { listDocuments } from '../../api/documents';
+import { useDebounced } from '../../lib/useDebounced';
 export interface KnownDocument { id: number; number: string | null; title: string }
 
 const label = (d: KnownDocument) => `${d.number ? `${d.number} — ` : ''}${d.title}`;
@@ -14,11 +15,7 @@ export function DocumentSelect({ value, onChange, known = [], placeholder, id }:
   value?: number[]; onChange?: (ids: number[]) => void; known?: KnownDocument[]; placeholder?: string; id?: string;
 }) {
   const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const q = useDebounced(search.trim(), 250);
   const found = useQuery({
     queryKey: ['documents', 'search', q],
     queryFn: ({ signal }) => listDocuments({ q: q || undefined, limit: 20 }, signal),

@@ -19,6 +19,7 @@ import { REGISTRATIONS_NS } from './i18n';
 import { RegistrationDrawer } from './RegistrationDrawer';
 import { RegistrationFormModal } from './RegistrationFormModal';
 import { RegistrationStatusTag } from './RegistrationStatusTag';
+import { useDebounced } from '../../lib/useDebounced';
 
 const PAGE_SIZE = 30;
 const TAB_ORDER: RegistrationListView[] = ['pending', 'in_progress', 'overdue', 'awaiting_confirmation', 'resolved', 'returned', 'draft'];
@@ -29,14 +30,10 @@ export default function RegistrationsPage() {
   const [view, setView] = useState<RegistrationListView>('pending');
   const [unit, setUnit] = useState<number | undefined>();
   const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const q = useDebounced(search.trim(), 300);
   useEffect(() => setPage(1), [view, unit, q]);
 
   const query = { view, unit, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
